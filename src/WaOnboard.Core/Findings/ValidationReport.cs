@@ -1,0 +1,42 @@
+namespace WaOnboard.Findings;
+
+/// <summary>Counts of findings by severity.</summary>
+public sealed record Summary(int Errors, int Warnings, int Infos);
+
+/// <summary>The verdict on one packet: the report of <c>validate --format json</c>.</summary>
+public sealed class ValidationReport
+{
+    /// <summary>Creates a report and derives its summary and verdict from the findings.</summary>
+    public ValidationReport(string packet, string profile, IReadOnlyList<Finding> findings)
+    {
+        Packet = packet;
+        Profile = profile;
+        Findings = findings;
+        int errors = 0, warnings = 0, infos = 0;
+        foreach (var finding in findings)
+        {
+            switch (finding.Severity)
+            {
+                case Severity.Error: errors++; break;
+                case Severity.Warning: warnings++; break;
+                default: infos++; break;
+            }
+        }
+        Summary = new Summary(errors, warnings, infos);
+    }
+
+    /// <summary>The packet as the user named it (a path, or a label such as <c>request</c>).</summary>
+    public string Packet { get; }
+
+    /// <summary>The provider profile whose rules ran.</summary>
+    public string Profile { get; }
+
+    /// <summary>True when no finding is an error.</summary>
+    public bool Valid => Summary.Errors == 0;
+
+    /// <summary>Counts of findings by severity.</summary>
+    public Summary Summary { get; }
+
+    /// <summary>Every finding, file-level ones first, then in rule-set order.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+}
