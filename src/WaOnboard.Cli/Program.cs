@@ -1,1 +1,4 @@
-return 0;
+using System.CommandLine;
+using WaOnboard.Cli;
+
+return CliApp.Run(args, new InvocationConfiguration());

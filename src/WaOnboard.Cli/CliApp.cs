@@ -1,0 +1,66 @@
+using System.CommandLine;
+using WaOnboard.Rules;
+
+namespace WaOnboard.Cli;
+
+/// <summary>The <c>wa-onboard</c> command line: a thin adapter over the core.</summary>
+internal static class CliApp
+{
+    public const int ExitValid = 0;
+    public const int ExitInvalid = 1;
+    public const int ExitUsage = 2;
+
+    /// <summary>Runs the command line with the given output and error writers; returns the exit code.</summary>
+    public static int Run(string[] args, InvocationConfiguration configuration)
+    {
+        var root = new RootCommand("wa-onboard: checks WhatsApp Business onboarding packets before anyone submits them.")
+        {
+            ValidateCommand.Create(),
+            RulesCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // The spec's exit code for a usage error is 2 (System.CommandLine's own default is 1).
+            foreach (var error in parse.Errors)
+            {
+                configuration.Error.WriteLine($"wa-onboard: {error.Message}");
+            }
+            configuration.Error.WriteLine("Run 'wa-onboard --help' for usage.");
+            return ExitUsage;
+        }
+        return parse.Invoke(configuration);
+    }
+
+    /// <summary>The <c>--rules</c> option: extra rule or profile files, shared by the commands that validate.</summary>
+    public static Option<string[]> RulesOption() => new("--rules")
+    {
+        Description = "Add a rule file, a profile file, or a folder of them (repeatable)",
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Loads the rule set with the user's files; on failure writes each problem as file:line and returns null.</summary>
+    public static RuleSet? LoadRules(ParseResult parse, Option<string[]> rulesOption)
+    {
+        var paths = parse.GetValue(rulesOption) ?? [];
+        if (paths.Length == 0)
+        {
+            return RuleSet.BuiltIn;
+        }
+        var load = RuleSet.Load(paths);
+        foreach (var error in load.Errors)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(error);
+        }
+        return load.RuleSet;
+    }
+
+    /// <summary>True when the output is a terminal a person reads (colour, text by default).</summary>
+    public static bool IsTerminal(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>True when ANSI colour may be used on this output (a terminal, and NO_COLOR unset).</summary>
+    public static bool UseColour(TextWriter output) =>
+        IsTerminal(output) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}

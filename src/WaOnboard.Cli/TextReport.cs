@@ -1,0 +1,50 @@
+using WaOnboard.Findings;
+
+namespace WaOnboard.Cli;
+
+/// <summary>Writes a report for people: findings grouped by section of the packet, then a summary line.</summary>
+internal sealed class TextReport(TextWriter output, bool colour)
+{
+    private static readonly string[] SectionOrder = ["", "provider", "business", "account", "phone", "hsm", "profile", "lineOfCredit", "channel", "estimate"];
+
+    public void Write(ValidationReport report)
+    {
+        output.WriteLine(Paint($"{report.Packet}", "1") + $" (profile {report.Profile})");
+        var sections = report.Findings
+            .GroupBy(f => Section(f.Path))
+            .OrderBy(g => Array.IndexOf(SectionOrder, g.Key) is var i && i < 0 ? SectionOrder.Length : i);
+        foreach (var section in sections)
+        {
+            output.WriteLine($"  {(section.Key.Length == 0 ? "file" : section.Key)}");
+            foreach (var finding in section.OrderByDescending(f => f.Severity))
+            {
+                var (mark, code) = finding.Severity switch
+                {
+                    Severity.Error => ("error  ", "31"),
+                    Severity.Warning => ("warning", "33"),
+                    _ => ("info   ", "36"),
+                };
+                var where = finding.Line is { } line ? $" (line {line})" : "";
+                output.WriteLine($"    {Paint(mark, code)} {finding.Message}{Paint(where, "2")}");
+                if (!string.IsNullOrEmpty(finding.Help))
+                {
+                    output.WriteLine($"            {Paint("→ " + finding.Help, "2")} [{finding.RuleId}]");
+                }
+            }
+        }
+        var summary = report.Summary;
+        var verdict = report.Valid ? Paint("valid", "32") : Paint("not valid", "31");
+        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}");
+        output.WriteLine();
+    }
+
+    private static string Section(string path)
+    {
+        var end = path.AsSpan().IndexOfAny('.', '[');
+        return end < 0 ? path : path[..end];
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private string Paint(string text, string code) => colour && text.Length > 0 ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

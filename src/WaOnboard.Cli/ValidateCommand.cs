@@ -1,0 +1,65 @@
+using System.CommandLine;
+using WaOnboard.Findings;
+using WaOnboard.Packets;
+using WaOnboard.Rules;
+
+namespace WaOnboard.Cli;
+
+/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json] [--rules PATH]</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Packet files or packet folders", Arity = ArgumentArity.OneOrMore };
+        var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
+        var format = new Option<string?>("--format") { Description = "text (for people; the default on a terminal) or json (the report of spec/packet.md)" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var rules = CliApp.RulesOption();
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var ruleSet = CliApp.LoadRules(parse, rules);
+            if (ruleSet is null)
+            {
+                return CliApp.ExitUsage;
+            }
+            var profileName = parse.GetValue(profile);
+            if (profileName is not null && !ruleSet.HasProfile(profileName))
+            {
+                error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
+                return CliApp.ExitUsage;
+            }
+            var options = new ValidationOptions { Profile = profileName };
+            var reports = new List<ValidationReport>();
+            var unreadable = false;
+            foreach (var path in parse.GetValue(paths)!)
+            {
+                var document = PacketLoader.LoadPath(path);
+                if (!document.IsReadable)
+                {
+                    error.WriteLine($"wa-onboard: {document.LoadFindings[0].Message}");
+                    unreadable = true;
+                    continue;
+                }
+                reports.Add(ruleSet.Validate(document, options));
+            }
+            var json = (parse.GetValue(format) ?? (CliApp.IsTerminal(output) ? "text" : "json")) == "json";
+            if (json)
+            {
+                output.WriteLine(reports.Count == 1 && !unreadable ? ReportJson.Write(reports[0]) : ReportJson.Write(reports));
+            }
+            else
+            {
+                var text = new TextReport(output, CliApp.UseColour(output));
+                foreach (var report in reports)
+                {
+                    text.Write(report);
+                }
+            }
+            return unreadable ? CliApp.ExitUsage : reports.All(r => r.Valid) ? CliApp.ExitValid : CliApp.ExitInvalid;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text.RegularExpressions;
+using WaOnboard.Packets;
+
+namespace WaOnboard.Rules;
+
+/// <summary>The field is present and not blank (an empty list or mapping counts as missing).</summary>
+internal sealed class RequiredCheck : Check
+{
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        var present = node switch
+        {
+            ScalarNode scalar => !scalar.IsBlank,
+            ListNode list => list.Items.Count > 0,
+            MapNode map => map.Entries.Count > 0,
+            _ => false,
+        };
+        if (!present)
+        {
+            scope.Fail(node);
+        }
+    }
+}
+
+/// <summary>The text matches (or, with <c>forbid</c>, does not match) a regular expression.</summary>
+/// <remarks>
+/// Patterns come from files anyone may edit, so they run on .NET's non-backtracking engine: matching time is linear
+/// in the input, which is itself capped (<see cref="RuleRun.MaxCheckedLength"/>). The engine is built on first use,
+/// so rules of other profiles cost nothing.
+/// </remarks>
+internal sealed class PatternCheck : Check
+{
+    private readonly Lazy<Regex> _regex;
+    private readonly bool _forbid;
+
+    public PatternCheck(CheckParameters parameters, bool forbid)
+    {
+        _forbid = forbid;
+        var pattern = parameters.Text("pattern") ?? "";
+        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+        if (parameters.Flag("ignoreCase"))
+        {
+            options |= RegexOptions.IgnoreCase;
+        }
+        try
+        {
+            // Built once here to report a bad pattern at load time; the lazy copy is the same object.
+            var regex = new Regex(pattern, options);
+            _regex = new Lazy<Regex>(regex);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            parameters.Problem($"'pattern' is not a usable regular expression: {e.Message}");
+            _regex = new Lazy<Regex>(() => new Regex("$^"));
+        }
+    }
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (TryText(node, out var text) && _regex.Value.IsMatch(text) == _forbid)
+        {
+            scope.Fail(node, text, _forbid ? _regex.Value.Match(text).Value : null);
+        }
+    }
+}
+
+/// <summary>The text has between <c>min</c> and <c>max</c> characters (Unicode characters, as people count them).</summary>
+internal sealed class LengthCheck(CheckParameters parameters) : Check
+{
+    private readonly int _min = parameters.Number("min") ?? 0;
+    private readonly int _max = parameters.Number("max") ?? int.MaxValue;
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (TryText(node, out var text))
+        {
+            var length = TextLength.Of(text);
+            if (length < _min || length > _max)
+            {
+                scope.Fail(node, text);
+            }
+        }
+    }
+}
+
+/// <summary>A list has between <c>min</c> and <c>max</c> items.</summary>
+internal sealed class CountCheck(CheckParameters parameters) : Check
+{
+    private readonly int _min = parameters.Number("min") ?? 0;
+    private readonly int _max = parameters.Number("max") ?? int.MaxValue;
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        var count = node switch
+        {
+            ListNode list => list.Items.Count,
+            ScalarNode { IsBlank: true } or null => 0,
+            _ => 1,
+        };
+        if (count < _min || count > _max)
+        {
+            scope.Fail(node, null, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
+
+/// <summary>The text is one of a list of values.</summary>
+internal sealed class OneOfCheck(CheckParameters parameters) : Check
+{
+    private readonly string[] _values = parameters.List("values");
+    private readonly StringComparison _comparison = parameters.Flag("ignoreCase") ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (!TryText(node, out var text))
+        {
+            return;
+        }
+        foreach (var value in _values)
+        {
+            if (string.Equals(value, text, _comparison))
+            {
+                return;
+            }
+        }
+        var near = _values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(v.Replace('_', '-'), text, StringComparison.OrdinalIgnoreCase));
+        scope.Fail(node, text, near is null ? null : $" (did you mean '{near}'?)");
+    }
+}
+
+/// <summary>The value equals (or, with <c>negate</c>, differs from) <c>value</c>; a missing value passes.</summary>
+internal sealed class EqualsCheck(CheckParameters parameters, bool negate) : Check
+{
+    private readonly string _expected = parameters.Text("value") ?? "";
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (node is ScalarNode { IsBlank: false } scalar
+            && string.Equals(scalar.Text, _expected, StringComparison.OrdinalIgnoreCase) == negate)
+        {
+            scope.Fail(node, scalar.Text);
+        }
+    }
+}
+
+/// <summary>The text is an absolute http or https address, optionally on one of <c>hosts</c>.</summary>
+internal sealed class UrlCheck(CheckParameters parameters) : Check
+{
+    private readonly string[] _hosts = parameters.List("hosts", required: false);
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (!TryText(node, out var text))
+        {
+            return;
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || text.Any(char.IsWhiteSpace))
+        {
+            scope.Fail(node, text, "it is not an address that starts with http:// or https://");
+            return;
+        }
+        if (_hosts.Length > 0 && !_hosts.Any(h => uri.Host.Equals(h, StringComparison.OrdinalIgnoreCase)))
+        {
+            scope.Fail(node, text, $"it is on {uri.Host}, not on {string.Join(" or ", _hosts)}");
+        }
+    }
+}
+
+/// <summary>The text is a single e-mail address (one @, a local part, a domain with a dot, no spaces).</summary>
+internal sealed class EmailCheck : Check
+{
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (TryText(node, out var text) && !IsEmail(text))
+        {
+            scope.Fail(node, text);
+        }
+    }
+
+    internal static bool IsEmail(string text)
+    {
+        var at = text.IndexOf('@');
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1)
+        {
+            return false;
+        }
+        var domain = text.AsSpan(at + 1);
+        var dot = domain.LastIndexOf('.');
+        return dot > 0 && dot < domain.Length - 2 && !domain.StartsWith(".") && !domain.Contains("..", StringComparison.Ordinal)
+            && !text.AsSpan().ContainsAny(" \t\r\n,;<>()[]\\\"");
+    }
+}
+
+/// <summary>No two items of a list have the same value (of <c>key</c>, when the items are mappings).</summary>
+internal sealed class UniqueCheck(CheckParameters parameters) : Check
+{
+    private readonly string? _key = parameters.Text("key", required: false);
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (node is not ListNode list)
+        {
+            return;
+        }
+        for (var i = 1; i < list.Items.Count; i++)
+        {
+            var value = ValueOf(list.Items[i]);
+            if (value is null)
+            {
+                continue;
+            }
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(ValueOf(list.Items[j]), value, StringComparison.OrdinalIgnoreCase))
+                {
+                    var path = PacketPath.Item(scope.Path, i);
+                    scope.Fail(list.Items[i], value, PacketPath.Item(scope.Path, j), _key is null ? path : PacketPath.Field(path, _key));
+                    break;
+                }
+            }
+        }
+    }
+
+    private string? ValueOf(PacketNode item) =>
+        (_key is null ? item : (item as MapNode)?[_key]) is ScalarNode { IsBlank: false } scalar ? scalar.Text : null;
+}

@@ -1,0 +1,101 @@
+using WaOnboard.Findings;
+using WaOnboard.Packets;
+
+namespace WaOnboard.Rules;
+
+/// <summary>One declarative rule from a rule file: which field, which check, how serious, and what to tell the user.</summary>
+public sealed class Rule
+{
+    internal Rule(RuleDefinition definition, Check check)
+    {
+        Definition = definition;
+        Check = check;
+    }
+
+    internal RuleDefinition Definition { get; }
+
+    internal Check Check { get; }
+
+    /// <summary>Stable identifier; never changes meaning once released.</summary>
+    public string Id => Definition.Id;
+
+    /// <summary>What the rule requires, in a few words.</summary>
+    public string Title => Definition.Title;
+
+    /// <summary>How serious a failure is in this profile.</summary>
+    public Severity Severity => Definition.Severity;
+
+    /// <summary>The field path the rule checks (<c>hsm[*].elementName</c>).</summary>
+    public string Path => Definition.Path.Text;
+
+    /// <summary>The name of the check (<c>pattern</c>, <c>length</c>, <c>phone-number</c>, ...).</summary>
+    public string CheckName => Definition.CheckName;
+
+    /// <summary>The message for a failure, with placeholders such as <c>{value}</c>.</summary>
+    public string Message => Definition.Message;
+
+    /// <summary>What to do about a failure.</summary>
+    public string Help => Definition.Help;
+
+    /// <summary>The passage of a seed document or WhatsApp fact the rule enforces.</summary>
+    public string Source => Definition.Source;
+
+    /// <summary>The profiles the rule belongs to (<c>all</c> for every profile).</summary>
+    public IReadOnlyList<string> Profiles => Definition.Profiles;
+
+    /// <summary>The check's parameters as written (<c>pattern</c>, <c>max</c>, <c>values</c>, ...).</summary>
+    public IReadOnlyDictionary<string, PacketNode> Parameters => Definition.Parameters;
+
+    /// <summary>The rule file and line the rule was read from.</summary>
+    public string Origin => $"{Definition.File}:{Definition.Line}";
+}
+
+/// <summary>A provider profile: the rules it selects and the severities and parameters it overrides.</summary>
+/// <param name="Name">The profile's name, as a packet's <c>provider</c> names it.</param>
+/// <param name="Title">The provider's name for people.</param>
+/// <param name="Description">What the profile checks, and from which document.</param>
+public sealed record RuleProfile(string Name, string Title, string Description);
+
+/// <summary>A rule as written in its file, before a profile's overrides are applied.</summary>
+internal sealed record RuleDefinition(
+    string Id,
+    string Title,
+    Severity Severity,
+    IReadOnlyList<string> Profiles,
+    Selector Path,
+    string CheckName,
+    IReadOnlyDictionary<string, PacketNode> Parameters,
+    string Message,
+    string Help,
+    string Source,
+    RuleCondition? When,
+    string File,
+    int Line);
+
+/// <summary>A rule applies only when another field has a given value, is present, or (with <c>missing</c>) is not.</summary>
+internal sealed record RuleCondition(Selector Path, string? EqualsValue, bool Missing)
+{
+    public bool Holds(MapNode root, int[] indices)
+    {
+        var visitor = new ConditionVisitor(EqualsValue);
+        Path.Visit(root, indices, ref visitor);
+        return visitor.Holds != Missing;
+    }
+
+    private struct ConditionVisitor(string? expected) : ISelectorVisitor
+    {
+        public bool Holds { get; private set; }
+
+        public void Visit(PacketNode? node, ReadOnlySpan<int> indices)
+        {
+            if (node is ScalarNode { IsBlank: false } scalar)
+            {
+                Holds |= expected is null || string.Equals(scalar.Text, expected, StringComparison.OrdinalIgnoreCase);
+            }
+            else if (node is MapNode or ListNode && expected is null)
+            {
+                Holds = true;
+            }
+        }
+    }
+}

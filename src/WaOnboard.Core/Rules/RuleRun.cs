@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using WaOnboard.Findings;
+using WaOnboard.Packets;
+using WaOnboard.Phone;
+
+namespace WaOnboard.Rules;
+
+/// <summary>The state of one validation: the packet, the options, and the findings so far.</summary>
+internal sealed class RuleRun(PacketDocument document, ValidationOptions options)
+{
+    /// <summary>Values longer than this are not given to any check: patterns never run on unbounded input.</summary>
+    public const int MaxCheckedLength = 4096;
+
+    private HashSet<string>? _tooLong;
+    private string? _phoneText;
+    private PhoneNumberInfo? _phone;
+    private Dictionary<string, object>? _cache;
+
+    public PacketDocument Document { get; } = document;
+
+    public ValidationOptions Options { get; } = options;
+
+    public List<Finding> Findings { get; } = [];
+
+    public int[] Indices { get; } = new int[8];
+
+    /// <summary>Work shared by several rules on the same field (the avatar is inspected once).</summary>
+    public T Cached<T>(string key, Func<T> compute)
+        where T : class
+    {
+        _cache ??= [];
+        if (!_cache.TryGetValue(key, out var value))
+        {
+            value = compute();
+            _cache[key] = value;
+        }
+        return (T)value;
+    }
+
+    /// <summary>Inspects a phone number once for all the rules that look at it in turn.</summary>
+    public PhoneNumberInfo InspectPhone(string text)
+    {
+        if (!ReferenceEquals(text, _phoneText))
+        {
+            _phone = PhoneNumbers.Inspect(text);
+            _phoneText = text;
+        }
+        return _phone!;
+    }
+
+    /// <summary>True when the value may be checked; otherwise records, once per field, that it is too long.</summary>
+    public bool IsCheckable(PacketNode? node, Selector path, ReadOnlySpan<int> indices)
+    {
+        if (node is not ScalarNode { Text.Length: > MaxCheckedLength } scalar)
+        {
+            return true;
+        }
+        var where = path.PathFor(indices);
+        if ((_tooLong ??= []).Add(where))
+        {
+            Findings.Add(new Finding("value-too-long", Severity.Error, where,
+                $"{where} is {scalar.Text.Length} characters long; no field of a packet takes more than {MaxCheckedLength}. It was not checked further.",
+                "Shorten the value: see the limits in docs/rules.md.")
+            { Line = node.Line, Column = node.Column });
+        }
+        return false;
+    }
+}
+
+/// <summary>Where a check runs: the rule, the run, and the item indices of the place it reached.</summary>
+internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int> indices)
+{
+    public Rule Rule { get; } = rule;
+
+    public RuleRun Run { get; } = run;
+
+    public ReadOnlySpan<int> Indices { get; } = indices;
+
+    public string Path => Rule.Definition.Path.PathFor(Indices);
+
+    /// <summary>Records a failure of the rule at this place. Only failures allocate.</summary>
+    public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null)
+    {
+        var where = path ?? Path;
+        var parent = node ?? ParentOf(where);
+        Run.Findings.Add(new Finding(Rule.Id, Rule.Severity, where,
+            Format(Rule.Message, where, value, detail), Format(Rule.Help, where, value, detail))
+        { Line = parent?.Line, Column = parent?.Column });
+    }
+
+    /// <summary>A missing field has no position of its own: point at the nearest thing that is there.</summary>
+    private PacketNode? ParentOf(string where) => where.Contains('.') || where.Contains('[') ? null : Run.Document.Root;
+
+    private string Format(string template, string path, string? value, string? detail)
+    {
+        if (!template.Contains('{'))
+        {
+            return template;
+        }
+        var builder = new StringBuilder(template.Length + 32);
+        for (var i = 0; i < template.Length; i++)
+        {
+            var close = template[i] == '{' ? template.IndexOf('}', i) : -1;
+            if (close < 0)
+            {
+                builder.Append(template[i]);
+                continue;
+            }
+            var name = template[(i + 1)..close];
+            var replacement = name switch
+            {
+                "path" => path,
+                "value" => Clip(value ?? ""),
+                "length" => (value is null ? 0 : TextLength.Of(value)).ToString(CultureInfo.InvariantCulture),
+                "digits" => (value ?? "").Count(char.IsAsciiDigit).ToString(CultureInfo.InvariantCulture),
+                "detail" => detail ?? "",
+                _ when Rule.Parameters.TryGetValue(name, out var parameter) => Describe(parameter),
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                builder.Append(template[i]);
+                continue;
+            }
+            builder.Append(replacement);
+            i = close;
+        }
+        return builder.ToString();
+    }
+
+    private static string Describe(PacketNode parameter) => parameter switch
+    {
+        ScalarNode scalar => scalar.Text,
+        ListNode list => string.Join(", ", list.Items.OfType<ScalarNode>().Select(s => s.Text)),
+        _ => "",
+    };
+
+    private static string Clip(string value) => value.Length <= 80 ? value : value[..77] + "...";
+}
+
+/// <summary>How long a text is as people count it: in Unicode characters, not UTF-16 code units.</summary>
+internal static class TextLength
+{
+    public static int Of(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+        return count;
+    }
+}
