@@ -8,6 +8,9 @@ public sealed class ValidationOptions
 {
     /// <summary>The profile to use instead of the packet's <c>provider</c>.</summary>
     public string? Profile { get; init; }
+
+    /// <summary>The numbers already onboarded here; when null, the registry rule is skipped.</summary>
+    public Registry.INumberRegistry? Registry { get; init; }
 }
 
 /// <summary>The outcome of loading rule files: the rule set, or every problem found as <c>file:line: what</c>.</summary>

@@ -47,6 +47,7 @@ internal static class CheckCatalogue
         "hsm-variables" => new HsmVariablesCheck(parameters),
         "no-emoji" => new NoEmojiCheck(),
         "not-all-capitals" => new NotAllCapitalsCheck(),
+        "number-not-onboarded" => new NumberNotOnboardedCheck(),
         _ => null,
     };
 }
