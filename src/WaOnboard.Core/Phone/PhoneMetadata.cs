@@ -57,7 +57,7 @@ internal sealed class PhoneMetadata
     private static readonly Lazy<PhoneMetadata> Instance = new(Load);
 
     private readonly Dictionary<string, NumberingPlan> regions;
-    private readonly Dictionary<string, NumberingPlan[]> plansByCallingCode;
+    private readonly Dictionary<string, CallingCodePlans> callingCodes;
 
     private PhoneMetadata(PhoneMetadataFile file)
     {
@@ -68,15 +68,15 @@ internal sealed class PhoneMetadata
             regions[region] = new NumberingPlan(region, data);
         }
 
-        plansByCallingCode = new(StringComparer.Ordinal);
+        callingCodes = new(StringComparer.Ordinal);
         foreach (var (code, regionList) in file.CallingCodes)
         {
-            plansByCallingCode[code] = [.. regionList.Select(region => regions[region])];
+            callingCodes[code] = new CallingCodePlans([.. regionList.Select(region => regions[region])]);
         }
 
         foreach (var (code, data) in file.NonGeographic)
         {
-            plansByCallingCode[code] = [new NumberingPlan(null, data)];
+            callingCodes[code] = new CallingCodePlans([new NumberingPlan(null, data)]);
         }
     }
 
@@ -92,9 +92,9 @@ internal sealed class PhoneMetadata
     /// <summary>The region's plan, or null when the region is unknown.</summary>
     public NumberingPlan? Region(string region) => regions.GetValueOrDefault(region);
 
-    /// <summary>The plans sharing a calling code, main region first (US for +1); one non-geographic plan for +800 and the like.</summary>
-    public NumberingPlan[]? PlansFor(ReadOnlySpan<char> callingCode) =>
-        plansByCallingCode.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(callingCode, out var plans) ? plans : null;
+    /// <summary>The plans of a calling code (one region, several, or a non-geographic plan for +800), or null when it is unknown.</summary>
+    public CallingCodePlans? CallingCode(ReadOnlySpan<char> callingCode) =>
+        callingCodes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(callingCode, out var plans) ? plans : null;
 
     private static PhoneMetadata Load()
     {

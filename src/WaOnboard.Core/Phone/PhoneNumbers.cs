@@ -65,20 +65,20 @@ public static class PhoneNumbers
             return International(input, digits[prefixLength..], metadata);
         }
 
+        var callingCode = metadata.CallingCode(regionPlan.CallingCode)!;
         // Written with the country code but no + ("33612345678" with region FR), as libphonenumber reads it.
         if (digits.StartsWith(regionPlan.CallingCode, StringComparison.Ordinal))
         {
             var shorter = digits[regionPlan.CallingCode.Length..];
-            var whole = NationalNumber(digits, regionPlan, metadata);
-            if ((!regionPlan.MatchesPattern(whole) && regionPlan.MatchesPattern(NationalNumber(shorter, regionPlan, metadata)))
+            var whole = NationalNumber(digits, regionPlan, callingCode);
+            if ((!regionPlan.MatchesPattern(whole) && regionPlan.MatchesPattern(NationalNumber(shorter, regionPlan, callingCode)))
                 || regionPlan.CheckLength(whole) == LengthVerdict.TooLong)
             {
-                var mainPlan = metadata.PlansFor(regionPlan.CallingCode)![0];
-                return Classify(input, regionPlan.CallingCode, shorter, mainPlan, region: null, hasCountryCode: true, metadata);
+                return Classify(input, callingCode, shorter, callingCode.Main, region: null, hasCountryCode: true);
             }
         }
 
-        return Classify(input, regionPlan.CallingCode, digits, regionPlan, regionPlan.Region, hasCountryCode: false, metadata);
+        return Classify(input, callingCode, digits, regionPlan, regionPlan.Region, hasCountryCode: false);
     }
 
     // digits: what follows the + or the international prefix.
@@ -91,25 +91,24 @@ public static class PhoneNumbers
 
         for (var length = 1; length <= 3 && length <= digits.Length; length++)
         {
-            var plans = metadata.PlansFor(digits.AsSpan(0, length));
-            if (plans is not null)
+            if (metadata.CallingCode(digits.AsSpan(0, length)) is { } callingCode)
             {
-                return Classify(input, digits[..length], digits[length..], plans[0], region: null, hasCountryCode: true, metadata);
+                return Classify(input, callingCode, digits[length..], callingCode.Main, region: null, hasCountryCode: true);
             }
         }
 
         return digits.Length == 0
             ? Invalid(input, "has no digits after the international prefix", hasCountryCode: true)
-            : Invalid(input, $"has no known country code: no country's begins {Truncate(digits, 3)}", hasCountryCode: true);
+            : Invalid(input, $"has no known country code (it starts +{Truncate(digits, 3)})", hasCountryCode: true);
     }
 
     // plan: the plan selected so far (the region's, or the calling code's main one); region: the region given, for a national number.
     private static PhoneNumberInfo Classify(
-        string input, string callingCode, string number, NumberingPlan plan, string? region, bool hasCountryCode, PhoneMetadata metadata)
+        string input, CallingCodePlans callingCode, string number, NumberingPlan plan, string? region, bool hasCountryCode)
     {
-        var countryCode = int.Parse(callingCode, CultureInfo.InvariantCulture);
-        var nationalNumber = number.Length == 0 ? number : NationalNumber(number, plan, metadata);
-        var exact = RegionOf(callingCode, nationalNumber, metadata);
+        var countryCode = int.Parse(callingCode.CallingCode, CultureInfo.InvariantCulture);
+        var nationalNumber = number.Length == 0 ? number : NationalNumber(number, plan, callingCode);
+        var exact = callingCode.RegionOf(nationalNumber);
         if (exact is not null)
         {
             plan = exact;
@@ -128,10 +127,10 @@ public static class PhoneNumbers
         else
         {
             // As libphonenumber: without a region the calling code's main plan decides (US for +1).
-            var validationPlan = region is null ? metadata.PlansFor(callingCode)![0] : plan;
+            var validationPlan = region is null ? callingCode.Main : plan;
             if (validationPlan.TypeOf(nationalNumber) is { } type)
             {
-                return new PhoneNumberInfo(input, true, $"+{callingCode}{nationalNumber}", region, type)
+                return new PhoneNumberInfo(input, true, $"+{callingCode.CallingCode}{nationalNumber}", region, type)
                 {
                     CountryCode = countryCode,
                     HasCountryCode = hasCountryCode,
@@ -151,10 +150,10 @@ public static class PhoneNumbers
     }
 
     // libphonenumber's extractNationalNumber: strip the national prefix unless that makes the number worse.
-    private static string NationalNumber(string number, NumberingPlan plan, PhoneMetadata metadata)
+    private static string NationalNumber(string number, NumberingPlan plan, CallingCodePlans callingCode)
     {
         var stripped = plan.StripNationalPrefix(number);
-        if (ReferenceEquals(stripped, number) || stripped == number)
+        if (stripped == number)
         {
             return number;
         }
@@ -164,35 +163,8 @@ public static class PhoneNumbers
             return number;
         }
 
-        var lengthPlan = RegionOf(plan.CallingCode, stripped, metadata) ?? plan;
+        var lengthPlan = callingCode.RegionOf(stripped) ?? plan;
         return lengthPlan.CheckLength(stripped) is LengthVerdict.TooShort or LengthVerdict.InvalidLength ? number : stripped;
-    }
-
-    // libphonenumber's getCountryByCallingCode: the only region of the code, or the first whose leading
-    // digits or type patterns fit (+1 and +44 are shared); null for non-geographic codes.
-    private static NumberingPlan? RegionOf(string callingCode, string nationalNumber, PhoneMetadata metadata)
-    {
-        var plans = metadata.PlansFor(callingCode);
-        if (plans is null || plans[0].Region is null)
-        {
-            return null;
-        }
-
-        if (plans.Length == 1)
-        {
-            return plans[0];
-        }
-
-        foreach (var plan in plans)
-        {
-            var leading = plan.StartsWithLeadingDigits(nationalNumber);
-            if (leading == true || (leading is null && plan.TypeOf(nationalNumber) is not null))
-            {
-                return plan;
-            }
-        }
-
-        return null;
     }
 
     private static PhoneNumberInfo Invalid(string input, string problem, bool hasCountryCode = false) =>

@@ -88,7 +88,7 @@ public sealed class PhoneNumbersTests
     [InlineData("+33 6 12 34 56 789", "is too long for FR")]
     [InlineData("+33 0 12 34 56 78", "is not in a number range that FR uses")]
     [InlineData("+44 7700 900123", "is not in a number range that GB uses")]
-    [InlineData("+999 1234 5678", "has no known country code: no country's begins 999")]
+    [InlineData("+999 1234 5678", "has no known country code (it starts +999)")]
     [InlineData("+0 1234 5678", "has a country code starting with 0, and none does")]
     [InlineData("+33 6 12 34 56 7A", "contains \"A\", which is not part of a phone number")]
     [InlineData("33+612345678", "has a + that is not at the start")]
