@@ -86,9 +86,6 @@ internal sealed class PhoneMetadata
     /// <summary>The libphonenumber-js version the data comes from.</summary>
     public string Version { get; }
 
-    /// <summary>The regions, by ISO 3166 code.</summary>
-    public IReadOnlyDictionary<string, NumberingPlan> Regions => regions;
-
     /// <summary>The region's plan, or null when the region is unknown.</summary>
     public NumberingPlan? Region(string region) => regions.GetValueOrDefault(region);
 

@@ -54,6 +54,15 @@ public sealed class PhoneAgreementTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void FixtureComesFromTheLibphonenumberJsVersionOfTheEmbeddedData()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Phone", "agreement.json"));
+        using var document = JsonDocument.Parse(stream);
+
+        Assert.StartsWith($"libphonenumber-js {PhoneNumbers.MetadataVersion} ", document.RootElement.GetProperty("source").GetString(), StringComparison.Ordinal);
+    }
+
     private static string Verdict(bool valid, string? e164, string? region, string type) =>
         valid ? $"valid {e164} {region} {type}" : "invalid";
 
