@@ -5,8 +5,10 @@ namespace WaOnboard.Phone;
 /// <summary>Parses, validates and classifies phone numbers.</summary>
 /// <remarks>
 /// Follows libphonenumber-js (parsePhoneNumberFromString with its "max" metadata) step by step, so that
-/// its verdicts agree (tests/WaOnboard.Tests/Phone/agreement.json). One deliberate difference: without a
-/// region, a leading <c>00</c> is read as the international prefix (libphonenumber needs a region for it).
+/// its verdicts agree (tests/WaOnboard.Tests/Phone/agreement.json). Deliberate differences: without a
+/// region, a leading <c>00</c> is read as the international prefix (libphonenumber needs a region for it);
+/// text around the number, letters and extensions (<c>ext. 12</c>) are refused, not skipped, since a
+/// WhatsApp number is the number alone.
 /// </remarks>
 public static class PhoneNumbers
 {
