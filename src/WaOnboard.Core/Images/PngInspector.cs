@@ -347,7 +347,7 @@ internal static class PngInspector
             }
 
             return stride > 0 ? null
-                : $"has a {what} that inflates to more than {BombOutput / 1024} KiB from at most {InflatePrefix / 1024} KiB: a compression bomb";
+                : $"is a compression bomb: its {what} inflates to more than {BombOutput / 1024} KiB from at most {InflatePrefix / 1024} KiB";
         }
         catch (InvalidDataException)
         {
