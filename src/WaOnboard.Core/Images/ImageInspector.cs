@@ -21,8 +21,9 @@ public static class ImageInspector
     // that large); 16384 is also where common decoders stop.
     internal const int MaxPlausibleEdge = 16_384;
 
-    // Stack window for headers and small chunks; also the unit of reads for CRCs.
-    private const int WindowSize = 4096;
+    // Stack window for headers and small chunks, and the unit of reads for CRCs. The first read fills
+    // it: for a small picture that is the whole structure, CRC budget and inflation prefix in one read.
+    private const int WindowSize = 16 * 1024;
 
     /// <summary>Inspects a readable, seekable stream from its start; only I/O errors throw.</summary>
     public static ImageInspection Inspect(Stream stream)
@@ -40,12 +41,12 @@ public static class ImageInspector
         }
 
         var reader = new ByteReader(stream, length, stackalloc byte[WindowSize]);
-        if (!reader.TryPeek(0, (int)Math.Min(length, FormatSniffer.HeadLength), out var head))
+        if (!reader.TryPeek(0, (int)Math.Min(length, WindowSize), out var head))
         {
             return new ImageInspection(ImageFormat.Unknown, 0, 0, length) { Problem = "is truncated: it is shorter than its reported length" };
         }
 
-        var (format, other) = FormatSniffer.Sniff(head);
+        var (format, other) = FormatSniffer.Sniff(head[..Math.Min(head.Length, FormatSniffer.HeadLength)]);
         if (format == ImageFormat.Unknown)
         {
             var cut = FormatSniffer.TruncatedStart(head);

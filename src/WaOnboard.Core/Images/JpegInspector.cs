@@ -23,7 +23,7 @@ internal static class JpegInspector
         {
             if (steps > MaxSegments)
             {
-                return (width, height, $"has more than {MaxSegments:N0} JPEG segments before its image data");
+                return (width, height, FormattableString.Invariant($"has more than {MaxSegments:N0} JPEG segments before its image data"));
             }
 
             if (!reader.TryPeek(pos, 2, out var marker))

@@ -83,7 +83,7 @@ internal static class PngInspector
 
             if (++chunks > MaxChunks)
             {
-                return header.With($"has more than {MaxChunks:N0} PNG chunks, far more than any picture needs");
+                return header.With(FormattableString.Invariant($"has more than {MaxChunks:N0} PNG chunks, far more than any picture needs"));
             }
 
             if (chunks == 1 && type != Ihdr)
@@ -191,7 +191,7 @@ internal static class PngInspector
 
         if (pos != reader.Length)
         {
-            return header.With($"has {reader.Length - pos:N0} bytes of other data after the end of the PNG (IEND)");
+            return header.With(FormattableString.Invariant($"has {reader.Length - pos:N0} bytes of other data after the end of the PNG (IEND)"));
         }
 
         if (!sawIdat)
@@ -230,13 +230,13 @@ internal static class PngInspector
 
         if (idatBytes > MaxIdatBytes(header))
         {
-            return $"holds {idatBytes:N0} bytes of compressed image data, more than {header.Width}x{header.Height} pixels can need: it is padded or a compression bomb";
+            return FormattableString.Invariant($"holds {idatBytes:N0} bytes of compressed image data, more than {header.Width}x{header.Height} pixels can need: it is padded or a compression bomb");
         }
 
         // Deflate turns at most 2 bits into 258 bytes (1032:1): less data than that cannot hold the image.
         if (((Int128)idatBytes * 1032) + 1024 < raw)
         {
-            return $"is truncated: its {idatBytes:N0} bytes of compressed image data cannot hold {header.Width}x{header.Height} pixels";
+            return FormattableString.Invariant($"is truncated: its {idatBytes:N0} bytes of compressed image data cannot hold {header.Width}x{header.Height} pixels");
         }
 
         // Interlaced rows differ per pass: only the first filter byte is checked (a stride past the buffer).
