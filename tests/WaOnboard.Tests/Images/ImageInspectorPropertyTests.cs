@@ -55,6 +55,30 @@ public class ImageInspectorPropertyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void CoreCrcMatchesTheBitwiseCrcForAnyLength()
+    {
+        // The core folds 64-byte blocks with PCLMULQDQ where it can: check it against the plain definition.
+        Prop.ForAll(Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf().ToArbitrary(), bytes =>
+            Crc32.Compute(bytes) == TestCrc32.Compute(bytes)
+            && Crc32.Finish(Crc32.AppendScalar(Crc32.Start, bytes)) == TestCrc32.Compute(bytes))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(100)]
+    [InlineData(4096)]
+    [InlineData(16_391)]
+    public void CoreCrcMatchesTheBitwiseCrcOnLongInputs(int length)
+    {
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+
+        Assert.Equal(TestCrc32.Compute(bytes), Crc32.Compute(bytes));
+        Assert.Equal(TestCrc32.Compute(bytes), Crc32.Finish(Crc32.Append(Crc32.Append(Crc32.Start, bytes[..(length / 3)]), bytes[(length / 3)..])));
+    }
+
     private static Gen<byte[]> Damage(byte[] valid) =>
         from cut in Gen.Choose(0, valid.Length)
         from flips in Gen.Choose(0, valid.Length - 1).Zip(Gen.Choose(0, 255)).ArrayOf()
