@@ -7,8 +7,8 @@ namespace WaOnboard.Images;
 /// <summary>The CRC-32 of PNG chunks (ISO 3309, reflected polynomial 0xEDB88320).</summary>
 /// <remarks>
 /// System.IO.Hashing is not in the shared framework and no package may be added. The 16 KiB CRC
-/// budget of the PNG walk took about 15 µs with tables alone, a third of the inspector's 50 µs, so
-/// where the CPU has PCLMULQDQ the bulk is folded 64 bytes at a time (Gopal et al., "Fast CRC
+/// budget of the PNG walk took 15-30 µs with tables alone on the project's (shared) machine, up to
+/// half the inspector's 50 µs, so where the CPU has PCLMULQDQ the bulk is folded 64 bytes at a time (Gopal et al., "Fast CRC
 /// Computation for Generic Polynomials Using PCLMULQDQ", Intel 2009; the constants are those of
 /// zlib's and Chromium's crc32_simd). The tail, short inputs and other CPUs use slicing-by-8 tables.
 /// </remarks>
