@@ -10,6 +10,9 @@ public sealed record ImageInspection(ImageFormat Format, int Width, int Height, 
     /// <summary>Why the file cannot be the profile picture, as words that follow its name (<c>is truncated: ...</c>); null when it can.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>True when the file is a whole, well-formed JPEG or PNG, whatever its size and dimensions.</summary>
+    public bool IsWellFormed { get; init; }
+
     /// <summary>True when the file is a whole, well-formed 640x640 JPEG or PNG of at most 5 MB.</summary>
     public bool IsIntact => Problem is null;
 }

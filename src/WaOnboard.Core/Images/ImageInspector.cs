@@ -59,7 +59,7 @@ public static class ImageInspector
         var (width, height, structural) = format == ImageFormat.Png
             ? PngInspector.Inspect(ref reader)
             : JpegInspector.Inspect(ref reader);
-        return new ImageInspection(format, width, height, length) { Problem = structural ?? Judge(width, height, length) };
+        return new ImageInspection(format, width, height, length) { Problem = structural ?? Judge(width, height, length), IsWellFormed = structural is null };
     }
 
     /// <summary>Inspects an image held in memory.</summary>

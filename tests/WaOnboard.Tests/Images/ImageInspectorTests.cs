@@ -23,7 +23,7 @@ public class ImageInspectorTests
         var result = ImageInspector.Inspect(bytes);
 
         Assert.Null(result.Problem);
-        Assert.Equal(new ImageInspection(ImageFormat.Jpeg, 640, 640, bytes.Length), result);
+        Assert.Equal(new ImageInspection(ImageFormat.Jpeg, 640, 640, bytes.Length) { IsWellFormed = true }, result);
     }
 
     [Theory]
@@ -431,7 +431,7 @@ public class ImageInspectorTests
 
         var result = ImageInspector.Inspect(png);
 
-        Assert.Equal(new ImageInspection(ImageFormat.Png, 640, 640, 5_242_881), result with { Problem = null });
+        Assert.Equal(new ImageInspection(ImageFormat.Png, 640, 640, 5_242_881) { IsWellFormed = true }, result with { Problem = null });
         Assert.Equal("is 5,242,881 bytes, over the 5 MB (5,242,880 bytes) limit for a profile picture", result.Problem);
     }
 
