@@ -92,8 +92,7 @@ public class ValidateCommandTests
     [Fact]
     public void UserRuleFileAddsARuleWithoutRecompiling()
     {
-        var rules = Path.Combine(Path.GetTempPath(), $"wa-onboard-rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(rules, """
+        using var rules = new TempFile("""
             rules:
               - id: verified-name-no-bank
                 title: Our policy - the verified name does not say Bank
@@ -105,55 +104,33 @@ public class ValidateCommandTests
                 help: "Ask the brand team."
                 source: "our onboarding policy"
             """);
-        try
-        {
-            var (exit, output, _) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules, "--format", "json");
-            Assert.Equal(1, exit);
-            Assert.Contains("The verified name 'Acme Bank' says 'Bank'.", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(rules);
-        }
+        var (exit, output, _) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules.Path, "--format", "json");
+        Assert.Equal(1, exit);
+        Assert.Contains("The verified name 'Acme Bank' says 'Bank'.", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BrokenRuleFileStopsWithFileAndLine()
     {
-        var rules = Path.Combine(Path.GetTempPath(), $"wa-onboard-rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(rules, "rules:\n  - id: my-rule\n    title: x\n    severity: fatal\n    path: business.verifiedName\n    check: pattern\n    message: m\n    help: h\n    source: s\n");
-        try
-        {
-            var (exit, _, error) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules);
-            Assert.Equal(2, exit);
-            Assert.Equal($"{rules}:2: rule 'my-rule' has severity 'fatal'; use error, warning or info", error.TrimEnd());
-            File.WriteAllText(rules, "rules:\n  - id: my-rule\n    title: x\n    severity: error\n    path: business.verifiedName\n    check: pattern\n    message: m\n    help: h\n    source: s\n");
-            (exit, _, error) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules);
-            Assert.Equal(2, exit);
-            Assert.Equal($"{rules}:2: rule 'my-rule': the check needs 'pattern'", error.TrimEnd());
-        }
-        finally
-        {
-            File.Delete(rules);
-        }
+        const string rule = "rules:\n  - id: my-rule\n    title: x\n    severity: SEVERITY\n    path: business.verifiedName\n    check: pattern\n    message: m\n    help: h\n    source: s\n";
+        using var rules = new TempFile(rule.Replace("SEVERITY", "fatal", StringComparison.Ordinal));
+        var (exit, _, error) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules.Path);
+        Assert.Equal(2, exit);
+        Assert.Equal($"{rules.Path}:2: rule 'my-rule' has severity 'fatal'; use error, warning or info", error.TrimEnd());
+
+        File.WriteAllText(rules.Path, rule.Replace("SEVERITY", "error", StringComparison.Ordinal));
+        (exit, _, error) = CliRunner.Run("validate", "examples/engage-digital", "--rules", rules.Path);
+        Assert.Equal(2, exit);
+        Assert.Equal($"{rules.Path}:2: rule 'my-rule': the check needs 'pattern'", error.TrimEnd());
     }
 
     [Fact]
     public void ProfileFileCanExtendABuiltInProfileAndOverrideASeverity()
     {
-        var rules = Path.Combine(Path.GetTempPath(), $"wa-onboard-profile-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(rules, "profile: strict-engage\ntitle: Stricter\ndescription: Engage Digital, with approval required\nextends: engage-digital\noverrides:\n  hsm-approved: { severity: error }\n");
-        try
-        {
-            var packet = Repo.PathOf("examples", "many-mistakes");
-            var (_, output, _) = CliRunner.Run("validate", packet, "--rules", rules, "--profile", "strict-engage", "--format", "json");
-            using var json = JsonDocument.Parse(output);
-            var approved = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("ruleId").GetString() == "hsm-approved");
-            Assert.Equal("error", approved.GetProperty("severity").GetString());
-        }
-        finally
-        {
-            File.Delete(rules);
-        }
+        using var rules = new TempFile("profile: strict-engage\ntitle: Stricter\ndescription: Engage Digital, with approval required\nextends: engage-digital\noverrides:\n  hsm-approved: { severity: error }\n");
+        var (_, output, _) = CliRunner.Run("validate", "examples/many-mistakes", "--rules", rules.Path, "--profile", "strict-engage", "--format", "json");
+        using var json = JsonDocument.Parse(output);
+        var approved = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("ruleId").GetString() == "hsm-approved");
+        Assert.Equal("error", approved.GetProperty("severity").GetString());
     }
 }
