@@ -1,0 +1,101 @@
+using WaOnboard.Checklists;
+using WaOnboard.Phone;
+using WaOnboard.Templates;
+
+namespace WaOnboard.Snippets;
+
+/// <summary>A phone number that cannot be used in a click to chat link.</summary>
+public sealed class InvalidPhoneNumberException(string input, string problem)
+    : ArgumentException($"'{input}' {problem}: give the number in international format, for example +33 1 42 00 00 00.")
+{
+    /// <summary>The number as given.</summary>
+    public string Input { get; } = input;
+}
+
+/// <summary>Renders entry-point snippets (click to chat link, buttons, contact page, signature, app, IVR, QR).</summary>
+public static class SnippetRenderer
+{
+    /// <summary>Every snippet kind.</summary>
+    public static IReadOnlyList<SnippetKind> Kinds => SnippetKinds.All;
+
+    /// <summary>Renders a snippet kind (<c>button</c>, ...) for a number and optional pre-filled text; <c>qr</c> gives SVG.</summary>
+    public static string Render(string kind, SnippetRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var info = PhoneNumbers.Inspect(request.Phone);
+        if (!info.Valid || info.WaMeDigits is null)
+        {
+            throw new InvalidPhoneNumberException(request.Phone, info.Problem ?? "is not a valid phone number");
+        }
+        var link = WaLinks.WaMe(info.WaMeDigits, request.Text);
+        switch (kind)
+        {
+            case "qr":
+                return QrCodes.Svg(link);
+            case "wa-link":
+            case "app-link":
+                return TemplateSet.Render($"snippets/{kind}.txt.hbs", new LinkView(link, WaLinks.DeepLink(request.Text)));
+            case "ivr":
+                return TemplateSet.Render("snippets/ivr.txt.hbs", new IvrView(Prompts(request, link, info.E164!)));
+            case "button":
+            case "floating-button":
+            case "contact-page":
+            case "email-signature":
+                return TemplateSet.Render($"snippets/{kind}.html.hbs", View(request, link, info.E164!));
+            default:
+                throw new ArgumentException($"No snippet kind '{kind}': use one of {string.Join(", ", Kinds.Select(k => k.Name))}.", nameof(kind));
+        }
+    }
+
+    /// <summary>Renders a snippet for a bare number and optional pre-filled text.</summary>
+    public static string Render(string kind, string phone, string? text = null) => Render(kind, new SnippetRequest(phone, text));
+
+    /// <summary>The wa.me link of a number and optional pre-filled text; throws <see cref="InvalidPhoneNumberException"/> for a number that is not valid.</summary>
+    public static string Link(string phone, string? text = null)
+    {
+        var info = PhoneNumbers.Inspect(phone);
+        return info.Valid && info.WaMeDigits is not null
+            ? WaLinks.WaMe(info.WaMeDigits, text)
+            : throw new InvalidPhoneNumberException(phone, info.Problem ?? "is not a valid phone number");
+    }
+
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Labels =
+        new(() => ChecklistContent.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml"));
+
+    private static Dictionary<string, string> LabelsOf(string language) =>
+        Labels.Value.TryGetValue(language, out var labels) ? labels : Labels.Value["en"];
+
+    private static HtmlSnippetView View(SnippetRequest request, string link, string e164)
+    {
+        var language = Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
+        var t = LabelsOf(language);
+        var name = string.IsNullOrWhiteSpace(request.BusinessName)
+            ? t["buttonLabelNoName"]
+            : ChecklistModel.Fill(t["buttonLabel"], ("business", request.BusinessName));
+        return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"],
+            ChecklistModel.Fill(t["contactText"], ("phone", e164)), t["signatureText"], e164);
+    }
+
+    private static List<IvrPrompt> Prompts(SnippetRequest request, string link, string e164)
+    {
+        var languages = request.Languages.Concat(["en", "fr"]).Where(l => Labels.Value.ContainsKey(l)).Distinct().ToList();
+        return
+        [
+            .. languages.Select(language =>
+            {
+                var t = LabelsOf(language);
+                var business = string.IsNullOrWhiteSpace(request.BusinessName) ? e164 : request.BusinessName;
+                return new IvrPrompt(language, ChecklistModel.Fill(t["ivrPrompt"], ("key", "5")),
+                    ChecklistModel.Fill(t["ivrSms"], ("business", business), ("link", link)));
+            }),
+        ];
+    }
+}
+
+internal sealed record LinkView(string Link, string DeepLink);
+
+internal sealed record HtmlSnippetView(string Link, string Language, string ButtonText, string AccessibleName, string Heading, string ContactText, string SignatureText, string Phone);
+
+internal sealed record IvrPrompt(string Language, string Prompt, string Sms);
+
+internal sealed record IvrView(IReadOnlyList<IvrPrompt> Prompts);
