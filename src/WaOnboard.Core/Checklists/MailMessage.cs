@@ -44,7 +44,7 @@ public static class MailMessage
             + draft.Date.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "", StringComparison.Ordinal));
         Header(message, "Message-ID", "<" + hash[24..48] + "@wa-onboard.invalid>");
         Header(message, "MIME-Version", "1.0");
-        Header(message, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+        Header(message, "Content-Type", "multipart/alternative;" + Crlf + " boundary=\"" + boundary + "\"");
         // Opens as an unsent draft in Outlook and Thunderbird, so the project manager can add the recipient and send.
         Header(message, "X-Unsent", "1");
         message.Append(Crlf).Append("This is a message in MIME format.").Append(Crlf);

@@ -41,7 +41,8 @@ public static class SnippetRenderer
             case "floating-button":
             case "contact-page":
             case "email-signature":
-                return TemplateSet.Render($"snippets/{kind}.html.hbs", View(request, link, info.E164!));
+                // The number as the business writes it (it is valid, so it carries its country code).
+                return TemplateSet.Render($"snippets/{kind}.html.hbs", View(request, link, request.Phone.Trim()));
             default:
                 throw new ArgumentException($"No snippet kind '{kind}': use one of {string.Join(", ", Kinds.Select(k => k.Name))}.", nameof(kind));
         }

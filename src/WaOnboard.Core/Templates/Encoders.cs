@@ -5,8 +5,8 @@ namespace WaOnboard.Templates;
 
 /// <summary>
 /// The encoder of HTML templates. Set explicitly rather than relying on Handlebars' default, so that what is escaped
-/// is decided here: the five HTML specials plus backtick and equals (which matter in unquoted attribute contexts),
-/// and characters an HTML parser reports as errors (controls, non-characters, lone surrogates) become U+FFFD so a
+/// is decided here: the five HTML specials (every attribute in the templates is quoted, so these suffice in text and
+/// attribute values alike), and characters an HTML parser reports as errors (controls, non-characters, lone surrogates) become U+FFFD so a
 /// hostile value can never make the page malformed. Everything else, RTL text and emoji included, passes as UTF-8.
 /// </summary>
 internal sealed class HtmlTextEncoder : ITextEncoder
@@ -30,11 +30,8 @@ internal sealed class HtmlTextEncoder : ITextEncoder
                 '>' => "&gt;",
                 '"' => "&quot;",
                 '\'' => "&#39;",
-                '`' => "&#96;",
-                '=' => "&#61;",
                 _ => null,
             };
-            var pairLength = 1;
             if (replacement is null)
             {
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -53,7 +50,7 @@ internal sealed class HtmlTextEncoder : ITextEncoder
             }
             target.Write(text.AsSpan(start, i - start));
             target.Write(replacement);
-            start = i + pairLength;
+            start = i + 1;
         }
         target.Write(text.AsSpan(start));
     }
