@@ -11,6 +11,7 @@ namespace WaOnboard.Benchmarks;
 /// Templates are compiled once per process, so the first call is paid in the global setup, not measured.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TemplateBenchmarks
 {
     private readonly SnippetRequest _request = new("+33 1 42 00 00 00", "Bonjour, j'ai une question") { BusinessName = "Acme Bank", Language = "fr" };
@@ -45,7 +46,7 @@ public class TemplateBenchmarks
     [Benchmark]
     public byte[] ChecklistEml() => ChecklistRenderer.Render(_packet, _report, _eml).Content;
 
-    private const string Packet = """
+    internal const string Packet = """
         provider: engage-digital
         business:
           facebookBusinessId: "104857600000042"

@@ -142,22 +142,15 @@ internal static class ChecklistModel
                 return page is null ? One(null) : One(PacketValues.HttpUrl(page) ?? t["notShown"]);
             case "hsmBodies":
                 var bodies = new List<string>();
-                if (PacketValues.At(root, "hsm") is ListNode templates)
+                foreach (var template in (PacketValues.At(root, "hsm") as ListNode)?.Items ?? [])
                 {
-                    for (var i = 0; i < templates.Items.Count; i++)
+                    foreach (var translation in ((template as MapNode)?["translations"] as ListNode)?.Items ?? [])
                     {
-                        if (PacketValues.At(root, $"hsm[{i}].translations") is not ListNode translations)
+                        var map = translation as MapNode;
+                        if (map?["body"] is ScalarNode { IsBlank: false } body)
                         {
-                            continue;
-                        }
-                        for (var j = 0; j < translations.Items.Count; j++)
-                        {
-                            var lang = PacketValues.Text(root, $"hsm[{i}].translations[{j}].language") ?? "?";
-                            var body = PacketValues.Text(root, $"hsm[{i}].translations[{j}].body");
-                            if (body is not null)
-                            {
-                                bodies.Add(lang + ": " + body);
-                            }
+                            var lang = map["language"] is ScalarNode { IsBlank: false } l ? l.Text : "?";
+                            bodies.Add(lang + ": " + body.Text);
                         }
                     }
                 }

@@ -30,10 +30,15 @@ public static class MailMessage
         }
 
         // Message-ID and boundary derive from the content, so the same checklist on the same date gives the same file.
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            draft.Subject + "\n" + draft.Date.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\n" + draft.Text + "\n" + draft.Html)));
+        var text = Encoding.UTF8.GetBytes(draft.Text.ReplaceLineEndings(Crlf));
+        var html = Encoding.UTF8.GetBytes(draft.Html.ReplaceLineEndings(Crlf));
+        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hasher.AppendData(Encoding.UTF8.GetBytes(draft.Subject + "\n" + draft.Date.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\n"));
+        hasher.AppendData(text);
+        hasher.AppendData(html);
+        var hash = Convert.ToHexStringLower(hasher.GetHashAndReset());
         var boundary = "=_wa-onboard_" + hash[..24];
-        var message = new StringBuilder();
+        var message = new StringBuilder(1024 + ((text.Length + html.Length) * 140 / 100));
         Header(message, "From", Address(draft.From));
         if (draft.To is not null)
         {
@@ -48,8 +53,8 @@ public static class MailMessage
         // Opens as an unsent draft in Outlook and Thunderbird, so the project manager can add the recipient and send.
         Header(message, "X-Unsent", "1");
         message.Append(Crlf).Append("This is a message in MIME format.").Append(Crlf);
-        Part(message, boundary, "text/plain", draft.Text);
-        Part(message, boundary, "text/html", draft.Html);
+        Part(message, boundary, "text/plain", text);
+        Part(message, boundary, "text/html", html);
         message.Append("--").Append(boundary).Append("--").Append(Crlf);
         return Encoding.ASCII.GetBytes(message.ToString());
     }
@@ -110,16 +115,12 @@ public static class MailMessage
 
     private static void Header(StringBuilder message, string name, string value) => message.Append(name).Append(": ").Append(value).Append(Crlf);
 
-    private static void Part(StringBuilder message, string boundary, string mediaType, string body)
+    private static void Part(StringBuilder message, string boundary, string mediaType, byte[] body)
     {
         message.Append("--").Append(boundary).Append(Crlf)
             .Append("Content-Type: ").Append(mediaType).Append("; charset=utf-8").Append(Crlf)
-            .Append("Content-Transfer-Encoding: base64").Append(Crlf).Append(Crlf);
-        var normalized = body.ReplaceLineEndings(Crlf);
-        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(normalized));
-        for (var i = 0; i < base64.Length; i += 76)
-        {
-            message.Append(base64.AsSpan(i, Math.Min(76, base64.Length - i))).Append(Crlf);
-        }
+            .Append("Content-Transfer-Encoding: base64").Append(Crlf).Append(Crlf)
+            // InsertLineBreaks writes lines of 76 characters ending in CRLF, as RFC 2045 asks.
+            .Append(Convert.ToBase64String(body, Base64FormattingOptions.InsertLineBreaks)).Append(Crlf);
     }
 }

@@ -7,28 +7,37 @@ internal static class PacketValues
 {
     public static PacketNode? At(MapNode? root, string path)
     {
+        // Walks the path in place: this runs for every element and field of a checklist, so no Split, no substrings
+        // beyond the map keys.
         PacketNode? node = root;
-        foreach (var segment in path.Split('.'))
+        var rest = path.AsSpan();
+        while (node is not null && rest.Length > 0)
         {
-            var name = segment;
-            var index = -1;
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var dot = rest.IndexOf('.');
+            var segment = dot < 0 ? rest : rest[..dot];
+            rest = dot < 0 ? [] : rest[(dot + 1)..];
+            var bracket = segment.IndexOf('[');
+            var name = bracket < 0 ? segment : segment[..bracket];
+            node = node is MapNode map ? Field(map, name) : null;
             if (bracket >= 0)
             {
-                name = segment[..bracket];
-                _ = int.TryParse(segment.AsSpan(bracket + 1, segment.Length - bracket - 2), out index);
-            }
-            node = (node as MapNode)?[name];
-            if (index >= 0)
-            {
-                node = node is ListNode list && index < list.Items.Count ? list.Items[index] : null;
-            }
-            if (node is null)
-            {
-                return null;
+                var index = int.TryParse(segment[(bracket + 1)..^1], out var i) ? i : -1;
+                node = node is ListNode list && index >= 0 && index < list.Items.Count ? list.Items[index] : null;
             }
         }
         return node;
+    }
+
+    private static PacketNode? Field(MapNode map, ReadOnlySpan<char> key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (key.SequenceEqual(entry.Key))
+            {
+                return entry.Value;
+            }
+        }
+        return null;
     }
 
     public static string? Text(MapNode? root, string path) => At(root, path) is ScalarNode { IsBlank: false } s ? s.Text : null;

@@ -68,7 +68,7 @@ public static class SnippetRenderer
 
     private static HtmlSnippetView View(SnippetRequest request, string link, string e164)
     {
-        var language = Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
+        var language = request.Language is "en" or "fr" || Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
         var t = LabelsOf(language);
         var name = string.IsNullOrWhiteSpace(request.BusinessName)
             ? t["buttonLabelNoName"]

@@ -19,19 +19,24 @@ public static class WaLinks
     /// <summary>Percent-encodes text as JavaScript's encodeURIComponent does; a lone surrogate becomes U+FFFD.</summary>
     public static string EncodeUriComponent(string text)
     {
-        var builder = new StringBuilder(text.Length * 3);
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length + 16);
         Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in text.EnumerateRunes())
+        for (var i = 0; i < text.Length; i++)
         {
-            if (rune.IsAscii && IsUnreserved((char)rune.Value))
+            var c = text[i];
+            if (c < 0x80 && IsUnreserved(c))
             {
-                builder.Append((char)rune.Value);
+                builder.Append(c);
                 continue;
             }
+            // A lone surrogate decodes to U+FFFD (encodeURIComponent would throw; a link must still come out).
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
+            i += consumed - 1;
             var length = rune.EncodeToUtf8(bytes);
-            for (var i = 0; i < length; i++)
+            for (var b = 0; b < length; b++)
             {
-                builder.Append('%').Append(Hex[bytes[i] >> 4]).Append(Hex[bytes[i] & 0xF]);
+                builder.Append('%').Append(Hex[bytes[b] >> 4]).Append(Hex[bytes[b] & 0xF]);
             }
         }
         return builder.ToString();
