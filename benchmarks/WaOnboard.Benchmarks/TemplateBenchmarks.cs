@@ -34,11 +34,16 @@ public class TemplateBenchmarks
         ChecklistEml();
     }
 
+    /// <summary>The public path: after the first call, the same request is served from the snippet cache.</summary>
     [Benchmark]
     public string SnippetButton() => SnippetRenderer.Render("button", _request);
 
+    /// <summary>A full render every time: phone check, link, view and Handlebars.</summary>
     [Benchmark]
-    public string SnippetWaLink() => SnippetRenderer.Render("wa-link", _request);
+    public string SnippetButtonUncached() => SnippetRenderer.RenderUncached("button", _request);
+
+    [Benchmark]
+    public string SnippetWaLinkUncached() => SnippetRenderer.RenderUncached("wa-link", _request);
 
     [Benchmark]
     public byte[] ChecklistHtml() => ChecklistRenderer.Render(_packet, _report, _html).Content;

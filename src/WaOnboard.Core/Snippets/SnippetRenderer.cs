@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using WaOnboard.Checklists;
 using WaOnboard.Phone;
 using WaOnboard.Templates;
@@ -18,10 +19,34 @@ public static class SnippetRenderer
     /// <summary>Every snippet kind.</summary>
     public static IReadOnlyList<SnippetKind> Kinds => SnippetKinds.All;
 
+    // A snippet is a pure function of its request and of the embedded templates, which never change in a process,
+    // so a rendered snippet can be reused. The cache is bounded: when full it is emptied, never grown.
+    private const int CacheLimit = 4096;
+    private static readonly ConcurrentDictionary<(string Kind, SnippetRequest Request, string Languages), string> Cache = new();
+
     /// <summary>Renders a snippet kind (<c>button</c>, ...) for a number and optional pre-filled text; <c>qr</c> gives SVG.</summary>
     public static string Render(string kind, SnippetRequest request)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(request);
+        // Records compare lists by reference: the languages take part in the key by value.
+        var key = (kind, request, string.Join(',', request.Languages));
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var rendered = RenderUncached(kind, request);
+        if (Cache.Count >= CacheLimit)
+        {
+            Cache.Clear();
+        }
+        Cache[key] = rendered;
+        return rendered;
+    }
+
+    /// <summary>Renders without the cache (benchmarks measure both).</summary>
+    internal static string RenderUncached(string kind, SnippetRequest request)
+    {
         var info = PhoneNumbers.Inspect(request.Phone);
         if (!info.Valid || info.WaMeDigits is null)
         {

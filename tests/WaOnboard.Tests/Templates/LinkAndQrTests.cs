@@ -99,4 +99,17 @@ public class LinkAndQrTests
             Assert.Contains("https://wa.me/33142000000", SnippetRenderer.Render(kind.Name, "+33 1 42 00 00 00"), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void ACachedSnippetIsTheSameAsAFreshRenderAndTheLanguagesListIsPartOfTheKey()
+    {
+        var languages = new List<string> { "fr" };
+        var request = new SnippetRequest("+33 1 42 00 00 00", "cache") { Languages = languages };
+        var first = SnippetRenderer.Render("ivr", request);
+        Assert.Equal(SnippetRenderer.RenderUncached("ivr", request), first);
+        languages[0] = "en";
+        // Same request object, other languages: the cache must not serve the French-first prompts.
+        Assert.Equal(SnippetRenderer.RenderUncached("ivr", request), SnippetRenderer.Render("ivr", request));
+        Assert.NotEqual(first, SnippetRenderer.Render("ivr", request));
+    }
 }
