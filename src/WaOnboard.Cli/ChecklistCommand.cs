@@ -18,7 +18,7 @@ internal static class ChecklistCommand
         format.AcceptOnlyFromAmong("text", "html", "eml");
         var audience = new Option<string>("--audience") { Description = "customer (checklist e-mail) or pm (project manager's configuration sheet).", DefaultValueFactory = _ => "customer" };
         audience.AcceptOnlyFromAmong("customer", "pm");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of standard output." };
 
         var command = new Command("checklist", "Write the customer checklist e-mail or the project manager's configuration sheet of a packet.")
         {

@@ -12,4 +12,14 @@ var root = new RootCommand("Checks WhatsApp Business onboarding packets and writ
     ChecklistCommand.Create(Validate),
     SnippetCommand.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Usage errors: one clear line each on stderr and exit code 2, as for validate (spec/packet.md).
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message.ReplaceLineEndings(" ").Replace("\t", "", StringComparison.Ordinal));
+    }
+    return 2;
+}
+return parsed.Invoke();

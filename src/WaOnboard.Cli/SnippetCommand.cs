@@ -13,10 +13,10 @@ internal static class SnippetCommand
     {
         var kindArgument = new Argument<string?>("KIND") { Description = "The snippet kind (see --list).", Arity = ArgumentArity.ZeroOrOne };
         var list = new Option<bool>("--list") { Description = "List the snippet kinds." };
-        var packetOption = new Option<string?>("--packet") { Description = "Take the number, language and business name from this packet." };
-        var phone = new Option<string?>("--phone") { Description = "The business number in international format (+33 1 42 00 00 00)." };
-        var text = new Option<string?>("--text") { Description = "Text pre-filled in the customer's message." };
-        var output = new Option<string?>("--out") { Description = "Write to this file; for qr, a .png name writes PNG, otherwise SVG." };
+        var packetOption = new Option<string?>("--packet") { HelpName = "PACKET", Description = "Take the number, language and business name from this packet." };
+        var phone = new Option<string?>("--phone") { HelpName = "NUMBER", Description = "The business number in international format (+33 1 42 00 00 00)." };
+        var text = new Option<string?>("--text") { HelpName = "TEXT", Description = "Text pre-filled in the customer's message." };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file; for qr, a .png name writes PNG, otherwise SVG." };
 
         var command = new Command("snippet", "Write an entry-point snippet: click to chat link, buttons, contact page, e-mail signature, app link, IVR prompt, QR code.")
         {
