@@ -58,16 +58,19 @@ public static class SnippetRenderer
             case "qr":
                 return QrCodes.Svg(link);
             case "wa-link":
+                return TemplateSet.Render("snippets/wa-link.txt.hbs", new LinkView(link, ""));
             case "app-link":
-                return TemplateSet.Render($"snippets/{kind}.txt.hbs", new LinkView(link, WaLinks.DeepLink(request.Text)));
+                return TemplateSet.Render("snippets/app-link.txt.hbs", new LinkView(link, WaLinks.DeepLink(request.Text)));
             case "ivr":
                 return TemplateSet.Render("snippets/ivr.txt.hbs", new IvrView(Prompts(request, link, info.E164!)));
             case "button":
+                return TemplateSet.Render("snippets/button.html.hbs", View(kind, request, link));
             case "floating-button":
+                return TemplateSet.Render("snippets/floating-button.html.hbs", View(kind, request, link));
             case "contact-page":
+                return TemplateSet.Render("snippets/contact-page.html.hbs", View(kind, request, link));
             case "email-signature":
-                // The number as the business writes it (it is valid, so it carries its country code).
-                return TemplateSet.Render($"snippets/{kind}.html.hbs", View(request, link, request.Phone.Trim()));
+                return TemplateSet.Render("snippets/email-signature.html.hbs", View(kind, request, link));
             default:
                 throw new ArgumentException($"No snippet kind '{kind}': use one of {string.Join(", ", Kinds.Select(k => k.Name))}.", nameof(kind));
         }
@@ -91,15 +94,17 @@ public static class SnippetRenderer
     private static Dictionary<string, string> LabelsOf(string language) =>
         Labels.Value.TryGetValue(language, out var labels) ? labels : Labels.Value["en"];
 
-    private static HtmlSnippetView View(SnippetRequest request, string link, string e164)
+    private static HtmlSnippetView View(string kind, SnippetRequest request, string link)
     {
-        var language = request.Language is "en" or "fr" || Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
+        var language = Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
         var t = LabelsOf(language);
         var name = string.IsNullOrWhiteSpace(request.BusinessName)
             ? t["buttonLabelNoName"]
-            : ChecklistModel.Fill(t["buttonLabel"], ("business", request.BusinessName));
-        return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"],
-            ChecklistModel.Fill(t["contactText"], ("phone", e164)), t["signatureText"], e164);
+            : t["buttonLabel"].Replace("{business}", request.BusinessName, StringComparison.Ordinal);
+        // The number as the business writes it (it is valid, so it carries its country code).
+        var phone = request.Phone.Trim();
+        var contactText = kind == "contact-page" ? t["contactText"].Replace("{phone}", phone, StringComparison.Ordinal) : "";
+        return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"], contactText, t["signatureText"], phone);
     }
 
     private static List<IvrPrompt> Prompts(SnippetRequest request, string link, string e164)
