@@ -48,7 +48,11 @@ internal sealed partial class TemplateSet
         CheckBlocks(file, source);
         try
         {
-            return _handlebars.Compile(source);
+            // Compiling happens once per template; serialising it keeps the shared environment's registries safe.
+            lock (_handlebars)
+            {
+                return _handlebars.Compile(source);
+            }
         }
         catch (Exception e) when (e is HandlebarsException or InvalidOperationException or ArgumentException)
         {
@@ -56,29 +60,51 @@ internal sealed partial class TemplateSet
         }
     }
 
+    /// <summary>
+    /// Finds the mistakes a person editing a template makes most (an unclosed <c>{{</c>, a block never closed or
+    /// closed with another name, an <c>{{else}}</c> outside a block) and says on which line, which Handlebars.Net
+    /// does not always do.
+    /// </summary>
     private static void CheckBlocks(string file, string source)
     {
         var open = new Stack<(string Name, int Line)>();
-        foreach (Match tag in BlockTag().Matches(source))
+        var at = 0;
+        while ((at = source.IndexOf("{{", at, StringComparison.Ordinal)) >= 0)
         {
-            var line = 1 + source.AsSpan(0, tag.Index).Count('\n');
-            var name = tag.Groups["name"].Value;
-            if (tag.Groups["kind"].Value == "#")
+            var line = LineAt(source, at);
+            var comment = source.AsSpan(at).StartsWith("{{!--");
+            var close = comment ? source.IndexOf("--}}", at + 5, StringComparison.Ordinal) : source.IndexOf("}}", at + 2, StringComparison.Ordinal);
+            var next = comment ? -1 : source.IndexOf("{{", at + 2, StringComparison.Ordinal);
+            if (close < 0 || (next >= 0 && next < close))
+            {
+                throw new TemplateException(file, line, comment ? "'{{!--' comment is never closed: end it with '--}}'." : "'{{' is not closed: end the tag with '}}'.");
+            }
+            var tag = source.AsSpan(at + 2, close - at - 2).Trim().Trim('~').Trim();
+            at = close + 2;
+            if (comment || tag.IsEmpty || tag[0] == '!')
+            {
+                continue;
+            }
+            var name = BlockName(tag[1..]);
+            if (tag[0] == '#')
             {
                 open.Push((name, line));
             }
-            else if (open.Count == 0)
+            else if (tag[0] == '/')
             {
-                throw new TemplateException(file, line, $"'{{{{/{name}}}}}' closes a block that was never opened.");
+                if (open.Count == 0)
+                {
+                    throw new TemplateException(file, line, $"'{{{{/{name}}}}}' closes a block that was never opened.");
+                }
+                var (expected, openedAt) = open.Pop();
+                if (expected != name)
+                {
+                    throw new TemplateException(file, line, $"'{{{{/{name}}}}}' closes '{{{{#{expected}}}}}' opened on line {openedAt}: close it with '{{{{/{expected}}}}}'.");
+                }
             }
-            else if (open.Peek().Name != name)
+            else if ((tag.SequenceEqual("else") || tag[0] == '^') && open.Count == 0)
             {
-                var (expected, openedAt) = open.Peek();
-                throw new TemplateException(file, line, $"'{{{{/{name}}}}}' closes '{{{{#{expected}}}}}' opened on line {openedAt}: close it with '{{{{/{expected}}}}}'.");
-            }
-            else
-            {
-                open.Pop();
+                throw new TemplateException(file, line, "'{{else}}' is outside any '{{#if}}' or '{{#each}}' block.");
             }
         }
         if (open.Count > 0)
@@ -87,6 +113,15 @@ internal sealed partial class TemplateSet
             throw new TemplateException(file, line, $"'{{{{#{name}}}}}' is never closed: add '{{{{/{name}}}}}'.");
         }
     }
+
+    private static string BlockName(ReadOnlySpan<char> tag)
+    {
+        tag = tag.TrimStart();
+        var end = tag.IndexOfAny(' ', '\t', '\n');
+        return (end < 0 ? tag : tag[..end]).ToString();
+    }
+
+    private static int LineAt(string source, int index) => 1 + source.AsSpan(0, index).Count('\n');
 
     private static int LineOf(string message)
     {
@@ -99,9 +134,6 @@ internal sealed partial class TemplateSet
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];
     }
-
-    [GeneratedRegex(@"\{\{~?\s*(?<kind>[#/])\*?\s*(?<name>[A-Za-z_][\w-]*)")]
-    private static partial Regex BlockTag();
 
     [GeneratedRegex(@"(?:line|Line)\D{0,3}(?<line>\d+)")]
     private static partial Regex LinePosition();

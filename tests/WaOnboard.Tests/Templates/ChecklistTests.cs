@@ -133,6 +133,25 @@ public class ChecklistTests
         Assert.StartsWith("templates/x.txt.hbs:3: '{{/each}}' closes '{{#if}}' opened on line 1", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<p>\n\n{{Title</p>\n", "templates/bad.html.hbs:3: '{{' is not closed")]
+    [InlineData("<p>\n{{Title}\n{{Intro}}", "templates/bad.html.hbs:2: '{{' is not closed")]
+    [InlineData("<p>\n{{#each A}}{{/each}}\n{{else}}\n", "templates/bad.html.hbs:3: '{{else}}' is outside")]
+    [InlineData("{{!-- note\n\n", "templates/bad.html.hbs:1: '{{!--' comment is never closed")]
+    [InlineData("{{/if}}", "templates/bad.html.hbs:1: '{{/if}}' closes a block that was never opened")]
+    public void ATemplateSyntaxErrorNamesFileAndLine(string source, string expected)
+    {
+        var error = Assert.Throws<TemplateException>(() => WaOnboard.Templates.TemplateSet.CompileSource("templates/bad.html.hbs", source, html: true));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnErrorOnlyHandlebarsFindsStillNamesTheFile()
+    {
+        var error = Assert.Throws<TemplateException>(() => WaOnboard.Templates.TemplateSet.CompileSource("templates/bad.txt.hbs", "{{#each}}{{/each}}", html: false));
+        Assert.StartsWith("templates/bad.txt.hbs: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NoEmbeddedTemplateUsesUnescapedOutput()
     {
