@@ -39,10 +39,10 @@ public static class MailMessage
         var hash = Convert.ToHexStringLower(hasher.GetHashAndReset());
         var boundary = "=_wa-onboard_" + hash[..24];
         var message = new StringBuilder(1024 + ((text.Length + html.Length) * 140 / 100));
-        Header(message, "From", Address(draft.From));
+        Header(message, "From", Address(draft.From, "From: ".Length));
         if (draft.To is not null)
         {
-            Header(message, "To", Address(draft.To));
+            Header(message, "To", Address(draft.To, "To: ".Length));
         }
         Header(message, "Subject", EncodeWords(draft.Subject, "Subject: ".Length));
         Header(message, "Date", draft.Date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
@@ -66,19 +66,22 @@ public static class MailMessage
         {
             return value;
         }
-        // Each encoded word is at most 75 characters: "=?UTF-8?B?" + base64 of at most 45 bytes + "?=".
+        // RFC 2047: a line holding encoded words is at most 76 characters. Each word costs 12 characters of
+        // "=?UTF-8?B?" and "?=" plus 4 base64 characters per 3 bytes; the first shares its line with the header name.
+        static int Budget(int used) => (76 - used - 12) / 4 * 3;
         var words = new List<string>();
         var chunk = new StringBuilder();
         var chunkBytes = 0;
-        var runes = value.EnumerateRunes().ToList();
-        foreach (var rune in runes)
+        var budget = Budget(used);
+        foreach (var rune in value.EnumerateRunes())
         {
             var size = rune.Utf8SequenceLength;
-            if (chunkBytes + size > 45)
+            if (chunkBytes + size > budget && chunk.Length > 0)
             {
                 words.Add(Word(chunk.ToString()));
                 chunk.Clear();
                 chunkBytes = 0;
+                budget = Budget(1);
             }
             chunk.Append(rune.ToString());
             chunkBytes += size;
@@ -92,7 +95,7 @@ public static class MailMessage
         static string Word(string text) => "=?UTF-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) + "?=";
     }
 
-    private static string Address(string value)
+    private static string Address(string value, int used)
     {
         var open = value.LastIndexOf('<');
         if (open <= 0 || !value.EndsWith('>'))
@@ -101,7 +104,7 @@ public static class MailMessage
         }
         var name = value[..open].Trim().Trim('"');
         var address = value[open..];
-        var encoded = name.All(c => c is >= ' ' and < '\u007F' and not '"' and not '\\') ? "\"" + name + "\"" : EncodeWords(name);
+        var encoded = name.All(c => c is >= ' ' and < '\u007F' and not '"' and not '\\') ? "\"" + name + "\"" : EncodeWords(name, used);
         return encoded + " " + address;
     }
 
