@@ -18,6 +18,8 @@ internal static class CliApp
             ValidateCommand.Create(),
             RulesCommand.Create(),
             PhoneCommand.Create(),
+            ChecklistCommand.Create(packet => RuleSet.BuiltIn.Validate(packet)),
+            SnippetCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

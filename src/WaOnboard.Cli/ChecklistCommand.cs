@@ -1,0 +1,84 @@
+using System.CommandLine;
+using WaOnboard.Checklists;
+using WaOnboard.Findings;
+using WaOnboard.Packets;
+using WaOnboard.Templates;
+
+namespace WaOnboard.Cli;
+
+/// <summary><c>wa-onboard checklist PACKET [--lang en|fr] [--format text|html|eml] [--audience customer|pm] [--out FILE]</c>.</summary>
+internal static class ChecklistCommand
+{
+    public static Command Create(Func<PacketDocument, ValidationReport> validate)
+    {
+        var packetArgument = new Argument<string>("PACKET") { Description = "A packet file or packet folder." };
+        var lang = new Option<string>("--lang") { Description = "Language of the checklist.", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong([.. ChecklistOptions.Languages]);
+        var format = new Option<string>("--format") { Description = "text, html, or eml (an e-mail with both).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "html", "eml");
+        var audience = new Option<string>("--audience") { Description = "customer (checklist e-mail) or pm (project manager's configuration sheet).", DefaultValueFactory = _ => "customer" };
+        audience.AcceptOnlyFromAmong("customer", "pm");
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of standard output." };
+
+        var command = new Command("checklist", "Write the customer checklist e-mail or the project manager's configuration sheet of a packet.")
+        {
+            packetArgument, lang, format, audience, output,
+        };
+        command.SetAction(parseResult =>
+        {
+            var packet = PacketLoader.LoadPath(parseResult.GetValue(packetArgument)!);
+            if (!packet.IsReadable)
+            {
+                Console.Error.WriteLine(packet.LoadFindings.FirstOrDefault()?.Message ?? "The packet cannot be read.");
+                return 2;
+            }
+            var options = new ChecklistOptions
+            {
+                Language = parseResult.GetValue(lang)!,
+                Format = parseResult.GetValue(format) switch { "html" => ChecklistFormat.Html, "eml" => ChecklistFormat.Eml, _ => ChecklistFormat.Text },
+                Audience = parseResult.GetValue(audience) == "pm" ? ChecklistAudience.ProjectManager : ChecklistAudience.Customer,
+            };
+            try
+            {
+                var document = ChecklistRenderer.Render(packet, validate(packet), options);
+                return Output.Write(document.Content, parseResult.GetValue(output));
+            }
+            catch (TemplateException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            catch (ArgumentException e)
+            {
+                // A value that would become an e-mail header holds a line break, or similar refused input.
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}
+
+/// <summary>Writes a command's result to a file or to standard output.</summary>
+internal static class Output
+{
+    public static int Write(byte[] content, string? path)
+    {
+        if (path is null)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(content);
+            return 0;
+        }
+        try
+        {
+            File.WriteAllBytes(path, content);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Cannot write '{path}': {e.Message}");
+            return 2;
+        }
+    }
+}

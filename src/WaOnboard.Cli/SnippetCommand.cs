@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text;
+using WaOnboard.Packets;
+using WaOnboard.Snippets;
+using WaOnboard.Templates;
+
+namespace WaOnboard.Cli;
+
+/// <summary><c>wa-onboard snippet --list</c> and <c>wa-onboard snippet KIND (--packet P | --phone N) [--text T] [--out FILE]</c>.</summary>
+internal static class SnippetCommand
+{
+    public static Command Create()
+    {
+        var kindArgument = new Argument<string?>("KIND") { Description = "The snippet kind (see --list).", Arity = ArgumentArity.ZeroOrOne };
+        var list = new Option<bool>("--list") { Description = "List the snippet kinds." };
+        var packetOption = new Option<string?>("--packet") { HelpName = "PACKET", Description = "Take the number, language and business name from this packet." };
+        var phone = new Option<string?>("--phone") { HelpName = "NUMBER", Description = "The business number in international format (+33 1 42 00 00 00)." };
+        var text = new Option<string?>("--text") { HelpName = "TEXT", Description = "Text pre-filled in the customer's message." };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file; for qr, a .png name writes PNG, otherwise SVG." };
+
+        var command = new Command("snippet", "Write an entry-point snippet: click to chat link, buttons, contact page, e-mail signature, app link, IVR prompt, QR code.")
+        {
+            kindArgument, list, packetOption, phone, text, output,
+        };
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(list))
+            {
+                foreach (var kind in SnippetRenderer.Kinds)
+                {
+                    Console.Out.WriteLine($"{kind.Name,-16} {kind.EntryPoint,-18} {kind.Description}");
+                }
+                return 0;
+            }
+            var name = parseResult.GetValue(kindArgument);
+            if (name is null || SnippetKinds.Find(name) is null)
+            {
+                Console.Error.WriteLine($"Give a snippet kind: {string.Join(", ", SnippetRenderer.Kinds.Select(k => k.Name))} (wa-onboard snippet --list).");
+                return 2;
+            }
+            var packetPath = parseResult.GetValue(packetOption);
+            var number = parseResult.GetValue(phone);
+            if ((packetPath is null) == (number is null))
+            {
+                Console.Error.WriteLine("Give either --packet PACKET or --phone NUMBER.");
+                return 2;
+            }
+            var request = number is not null
+                ? new SnippetRequest(number, parseResult.GetValue(text))
+                : FromPacket(packetPath!, parseResult.GetValue(text));
+            if (request is null)
+            {
+                return 2;
+            }
+            var path = parseResult.GetValue(output);
+            try
+            {
+                if (name == "qr" && path is not null && path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path);
+                }
+                return Output.Write(Encoding.UTF8.GetBytes(SnippetRenderer.Render(name, request)), path);
+            }
+            catch (InvalidPhoneNumberException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            catch (TemplateException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static SnippetRequest? FromPacket(string path, string? text)
+    {
+        var packet = PacketLoader.LoadPath(path);
+        if (!packet.IsReadable)
+        {
+            Console.Error.WriteLine(packet.LoadFindings.FirstOrDefault()?.Message ?? "The packet cannot be read.");
+            return null;
+        }
+        var request = SnippetRequest.FromPacket(packet, text);
+        if (request is null)
+        {
+            Console.Error.WriteLine($"The packet '{path}' has no phone number (profile.phoneNumbers or phone.number).");
+        }
+        return request;
+    }
+}

@@ -1,0 +1,55 @@
+using WaOnboard.Checklists;
+using WaOnboard.Packets;
+
+namespace WaOnboard.Snippets;
+
+/// <summary>What a snippet is made from: the business number, optional pre-filled text, languages and name.</summary>
+/// <param name="Phone">The number customers reach, in any common notation with its country code.</param>
+/// <param name="Text">Text pre-filled in the customer's message, or null.</param>
+public sealed record SnippetRequest(string Phone, string? Text = null)
+{
+    /// <summary>The language of the snippet's words (<c>en</c>, <c>fr</c>); others fall back to English.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>The languages of IVR prompts; English and French are always added.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The business name used in accessible names and texts, or null.</summary>
+    public string? BusinessName { get; init; }
+
+    /// <summary>The request a packet implies: its public number (else its WhatsApp number), first translation language and business name; null when it has no number.</summary>
+    public static SnippetRequest? FromPacket(PacketDocument packet, string? text = null)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var root = packet.Root;
+        var phone = PacketValues.Texts(root, "profile.phoneNumbers").FirstOrDefault() ?? PacketValues.Text(root, "phone.number");
+        if (phone is null)
+        {
+            return null;
+        }
+        var languages = new List<string>();
+        if (PacketValues.At(root, "hsm") is ListNode templates)
+        {
+            for (var i = 0; i < templates.Items.Count; i++)
+            {
+                if (PacketValues.At(root, $"hsm[{i}].translations") is ListNode translations)
+                {
+                    for (var j = 0; j < translations.Items.Count; j++)
+                    {
+                        var language = PacketValues.Text(root, $"hsm[{i}].translations[{j}].language")?.Trim();
+                        if (language is not null && !languages.Contains(language))
+                        {
+                            languages.Add(language);
+                        }
+                    }
+                }
+            }
+        }
+        return new SnippetRequest(phone, text)
+        {
+            Language = languages.FirstOrDefault() ?? "en",
+            Languages = languages,
+            BusinessName = PacketValues.Text(root, "profile.businessName") ?? PacketValues.Text(root, "business.verifiedName"),
+        };
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text;
+using WaOnboard.Checklists;
+using WaOnboard.Findings;
+using WaOnboard.Templates;
+
+namespace WaOnboard.Tests.Templates;
+
+public class ChecklistTests
+{
+    private static string Customer(string profile, ValidationReport? report = null, string language = "en")
+    {
+        var packet = TestPackets.Load(profile);
+        return ChecklistRenderer.Render(packet, report ?? TestPackets.Report(packet, profile), new() { Language = language }).Text;
+    }
+
+    [Fact]
+    public void AnErrorFindingMarksItsElementToFixWithMessageAndHelp()
+    {
+        var text = Customer("engage-digital");
+        Assert.Contains("[to fix] Facebook Business Manager ID", text, StringComparison.Ordinal);
+        Assert.Contains("'12345' has 5 digits", text, StringComparison.Ordinal);
+        Assert.Contains("How to fix: Copy it from the address", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWarningFindingMarksItsElementToConfirm() =>
+        Assert.Contains("[to confirm] Phone number", Customer("engage-digital"), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnElementWithNoValueAndNoFindingIsMissingNotDone()
+    {
+        var packet = TestPackets.FromYaml("provider: engage-digital\nbusiness:\n  verifiedName: Acme\n");
+        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "engage-digital"), new()).Text;
+        Assert.Contains("[done] Verified name", text, StringComparison.Ordinal);
+        Assert.Contains("[missing] Line of credit", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FileLevelAndUnclaimedFindingsAreNotLost()
+    {
+        var text = Customer("engage-digital");
+        Assert.Contains("Line 3 uses a tab", text, StringComparison.Ordinal);
+        Assert.Contains("extra.field: The field 'extra.field'", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngageDigitalChecklistListsTheFiveStepsAndTheTimeCriticalWarnings()
+    {
+        var text = Customer("engage-digital");
+        for (var step = 1; step <= 5; step++)
+        {
+            Assert.Contains($"Step {step} - ", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("within one hour", text, StringComparison.Ordinal);
+        Assert.Contains("can never be changed", text, StringComparison.Ordinal);
+        Assert.Contains("Business Manager > Requests (left navigation pane) > Approve", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EightByEightChecklistFollowsItsProcessUpToThreeWorkingDays()
+    {
+        var text = Customer("8x8");
+        Assert.Contains("Configuration Manager", text, StringComparison.Ordinal);
+        Assert.Contains("CPaaS log-in", text, StringComparison.Ordinal);
+        Assert.Contains("Facebook flow", text, StringComparison.Ordinal);
+        Assert.Contains("up to 3 working days", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UkEstimateIsThe8x8ExampleThirtyOnePounds()
+    {
+        var text = Customer("8x8");
+        Assert.Contains("1000 sessions x (£0.028 WhatsApp rate + £0.003 8x8 fee) = £31.00 per month", text, StringComparison.Ordinal);
+        Assert.Contains("WhatsApp charge £28.00 + 8x8 charge £3.00", text, StringComparison.Ordinal);
+        Assert.Contains("per-message pricing", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsEstimateIsThe8x8ExampleTwelveDollarsEighty()
+    {
+        var packet = TestPackets.Load("generic");
+        var estimate = CostEstimate.For(packet, out _)!;
+        Assert.Equal(12.80m, estimate.Total);
+        Assert.Equal(8.80m, estimate.WhatsAppCharge);
+        Assert.Equal(4.00m, estimate.ProviderCharge);
+        Assert.Equal("12,80\u00A0$", estimate.Format(estimate.Total, "fr"));
+    }
+
+    [Fact]
+    public void AnEstimateWithNoRateSaysSoInsteadOfGuessing()
+    {
+        var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  sessionsPerMonth: 10\n  country: FR\n  currency: EUR\n");
+        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "8x8"), new()).Text;
+        Assert.Contains("No rate for country FR in EUR", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProjectManagerSheetFillsInThePacketValuesAndListsWhatIsMissing()
+    {
+        var packet = TestPackets.Load("engage-digital");
+        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "engage-digital"), new() { Audience = ChecklistAudience.ProjectManager }).Text;
+        Assert.Contains("Phone number with country code: +33612345678", text, StringComparison.Ordinal);
+        Assert.Contains("Business ID: 104857600000042", text, StringComparison.Ordinal);
+        Assert.Contains("Template namespace: c8ae5f90_307a_ca4c_b8f6_d1e2a2573574", text, StringComparison.Ordinal);
+        Assert.Contains("Template element name: reply_reminder", text, StringComparison.Ordinal);
+        Assert.Contains("Still missing", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FrenchChecklistIsInFrench() =>
+        Assert.Contains("Prochaines étapes", Customer("engage-digital", language: "fr"), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnUnknownLanguageIsRefused()
+    {
+        var packet = TestPackets.Load("generic");
+        Assert.Throws<ArgumentException>(() => ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "generic"), new() { Language = "de" }));
+    }
+
+    [Fact]
+    public void ABrokenTemplateStopsWithFileLineAndWhatIsWrong()
+    {
+        var error = Assert.Throws<TemplateException>(() =>
+            WaOnboard.Templates.TemplateSet.CompileSource("templates/broken.html.hbs", "<p>\n{{#each Steps}}\n<li>{{Title}}</li>\n", html: true));
+        Assert.Equal("templates/broken.html.hbs:2: '{{#each}}' is never closed: add '{{/each}}'.", error.Message);
+    }
+
+    [Fact]
+    public void AMismatchedCloseNamesBothLines()
+    {
+        var error = Assert.Throws<TemplateException>(() =>
+            WaOnboard.Templates.TemplateSet.CompileSource("templates/x.txt.hbs", "{{#if A}}\n\n{{/each}}", html: false));
+        Assert.StartsWith("templates/x.txt.hbs:3: '{{/each}}' closes '{{#if}}' opened on line 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>\n\n{{Title</p>\n", "templates/bad.html.hbs:3: '{{' is not closed")]
+    [InlineData("<p>\n{{Title}\n{{Intro}}", "templates/bad.html.hbs:2: '{{' is not closed")]
+    [InlineData("<p>\n{{#each A}}{{/each}}\n{{else}}\n", "templates/bad.html.hbs:3: '{{else}}' is outside")]
+    [InlineData("{{!-- note\n\n", "templates/bad.html.hbs:1: '{{!--' comment is never closed")]
+    [InlineData("{{/if}}", "templates/bad.html.hbs:1: '{{/if}}' closes a block that was never opened")]
+    public void ATemplateSyntaxErrorNamesFileAndLine(string source, string expected)
+    {
+        var error = Assert.Throws<TemplateException>(() => WaOnboard.Templates.TemplateSet.CompileSource("templates/bad.html.hbs", source, html: true));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnErrorOnlyHandlebarsFindsStillNamesTheFile()
+    {
+        var error = Assert.Throws<TemplateException>(() => WaOnboard.Templates.TemplateSet.CompileSource("templates/bad.txt.hbs", "{{#each}}{{/each}}", html: false));
+        Assert.StartsWith("templates/bad.txt.hbs: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoEmbeddedTemplateUsesUnescapedOutput()
+    {
+        var templates = TemplateFiles.Names.Where(n => n.EndsWith(".hbs", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(templates);
+        foreach (var name in templates)
+        {
+            var source = TemplateFiles.Read(name);
+            Assert.DoesNotContain("{{{", source, StringComparison.Ordinal);
+            Assert.DoesNotContain("{{&", source, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EveryEmbeddedTemplateCompiles()
+    {
+        foreach (var name in TemplateFiles.Names.Where(n => n.EndsWith(".hbs", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(WaOnboard.Templates.TemplateSet.Get(name));
+        }
+    }
+}
+
+public class MailMessageTests
+{
+    private static MailDraft Draft(string subject) => new(subject, "Text body é", "<p>HTML body é</p>", TestPackets.FixedDate, "PM <pm@example.com>", null);
+
+    [Fact]
+    public void EmlIsMultipartAlternativeWithTheRequiredHeaders()
+    {
+        var eml = Encoding.ASCII.GetString(MailMessage.Write(Draft("Checklist")));
+        var mail = MailParts.Decode(eml);
+        Assert.Equal("Thu, 15 Jan 2026 09:30:00 +0000", mail.Headers["Date"]);
+        Assert.Equal("1.0", mail.Headers["MIME-Version"]);
+        Assert.Matches("^<[0-9a-f]+@wa-onboard\\.invalid>$", mail.Headers["Message-ID"]);
+        Assert.StartsWith("multipart/alternative;", mail.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("Text body é", mail.Text);
+        Assert.Equal("<p>HTML body é</p>", mail.Html);
+        Assert.DoesNotContain(eml.Split("\r\n"), line => line.Length > 78);
+        Assert.DoesNotContain('\n', eml.Replace("\r\n", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NonAsciiSubjectIsRfc2047EncodedAndDecodesBack()
+    {
+        var subject = "Liste de contrôle de votre intégration WhatsApp : Café Ünïcode 😀 with a long tail of words";
+        var header = MailParts.Decode(Encoding.ASCII.GetString(MailMessage.Write(Draft(subject)))).Headers["Subject"];
+        var words = header.Split("\r\n ");
+        Assert.All(words, w => Assert.True(w.Length <= 75 && w.StartsWith("=?UTF-8?B?", StringComparison.Ordinal)));
+        var decoded = string.Concat(words.Select(w => Encoding.UTF8.GetString(Convert.FromBase64String(w[10..^2]))));
+        Assert.Equal(subject, decoded);
+    }
+
+    [Theory]
+    [InlineData("Hello\r\nBcc: victim@example.com")]
+    [InlineData("Hello\nX: y")]
+    [InlineData("Hello\rX: y")]
+    public void ALineBreakInAHeaderIsRefused(string subject) =>
+        Assert.Throws<ArgumentException>(() => MailMessage.Write(Draft(subject)));
+
+    [Fact]
+    public void AVerifiedNameWithALineBreakCannotInjectAHeaderIntoTheChecklistEmail()
+    {
+        var packet = TestPackets.FromYaml("provider: generic\nbusiness:\n  verifiedName: \"Acme\\r\\nBcc: victim@example.com\"\n");
+        Assert.Throws<ArgumentException>(() =>
+            ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "generic"), new() { Format = ChecklistFormat.Eml, Date = TestPackets.FixedDate }));
+    }
+}

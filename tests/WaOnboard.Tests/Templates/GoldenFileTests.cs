@@ -1,0 +1,81 @@
+using System.Text;
+using WaOnboard.Checklists;
+using WaOnboard.Snippets;
+
+namespace WaOnboard.Tests.Templates;
+
+/// <summary>
+/// Every template x profile x language against a file under Golden/. Run with UPDATE_GOLDEN=1 to rewrite the files
+/// after an intended change, then review the diff.
+/// </summary>
+public class GoldenFileTests
+{
+    private static readonly string[] Profiles = ["engage-digital", "8x8", "generic"];
+
+    public static TheoryData<string> Cases() => [.. Names()];
+
+    internal static List<string> Names()
+    {
+        var cases = new List<string>();
+        foreach (var profile in Profiles)
+        {
+            foreach (var language in ChecklistOptions.Languages)
+            {
+                foreach (var audience in new[] { "customer", "pm" })
+                {
+                    foreach (var format in new[] { "txt", "html", "eml" })
+                    {
+                        cases.Add($"checklist.{profile}.{language}.{audience}.{format}");
+                    }
+                }
+            }
+            foreach (var kind in SnippetKinds.All)
+            {
+                cases.Add($"snippet.{profile}.{kind.Name}");
+            }
+        }
+        cases.Add("snippet.phone-and-text.wa-link");
+        cases.Add("snippet.phone-and-text.button");
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void RenderedOutputMatchesItsGoldenFile(string name)
+    {
+        var actual = Render(name);
+        var file = Path.Combine(TestPackets.Folder(), "Golden", name + ".expected.txt");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(file, actual, new UTF8Encoding(false));
+        }
+        Assert.True(File.Exists(file), $"No golden file {file}: run the tests with UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(file, Encoding.UTF8), actual);
+    }
+
+    internal static string Render(string name)
+    {
+        var parts = name.Split('.');
+        if (parts[0] == "checklist")
+        {
+            var (profile, language, audience, format) = (parts[1], parts[2], parts[3], parts[4]);
+            var packet = TestPackets.Load(profile);
+            // The English cases carry findings; the French ones a clean report, so both shapes are covered.
+            var report = language == "en" ? TestPackets.Report(packet, profile) : TestPackets.Clean(packet, profile);
+            var options = new ChecklistOptions
+            {
+                Language = language,
+                Audience = audience == "pm" ? ChecklistAudience.ProjectManager : ChecklistAudience.Customer,
+                Format = format switch { "html" => ChecklistFormat.Html, "eml" => ChecklistFormat.Eml, _ => ChecklistFormat.Text },
+                Date = TestPackets.FixedDate,
+            };
+            return ChecklistRenderer.Render(packet, report, options).Text;
+        }
+        var kind = parts[2];
+        if (parts[1] == "phone-and-text")
+        {
+            return SnippetRenderer.Render(kind, "+33 1 42 00 00 00", "Bonjour, j'ai une question sur ma commande n°42 !");
+        }
+        return SnippetRenderer.Render(kind, SnippetRequest.FromPacket(TestPackets.Load(parts[1]))!);
+    }
+}
