@@ -17,12 +17,14 @@ public sealed record SnippetRequest(string Phone, string? Text = null)
     /// <summary>The business name used in accessible names and texts, or null.</summary>
     public string? BusinessName { get; init; }
 
-    /// <summary>The request a packet implies: its public number (else its WhatsApp number), first translation language and business name; null when it has no number.</summary>
+    /// <summary>The request a packet implies: its WhatsApp number, first translation language and business name; null when it has no number.</summary>
     public static SnippetRequest? FromPacket(PacketDocument packet, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(packet);
         var root = packet.Root;
-        var phone = PacketValues.Texts(root, "profile.phoneNumbers").FirstOrDefault() ?? PacketValues.Text(root, "phone.number");
+        // The link must reach the number registered on WhatsApp (phone.number): a wa.me link needs an active
+        // WhatsApp account, which the public contact numbers (profile.phoneNumbers) usually are not.
+        var phone = PacketValues.Text(root, "phone.number");
         if (phone is null)
         {
             return null;
