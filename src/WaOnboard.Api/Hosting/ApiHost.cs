@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class ApiHost
                 problem.Type = Problems.TypeFor(problem.Status ?? context.HttpContext.Response.StatusCode);
             }
         });
+        // Numbers are written as numbers; the web default (also reading them from strings) would make the document say "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddApiDocument();
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimiting"));
         builder.Services.AddRateLimiter(options =>

@@ -19,6 +19,18 @@ public static class OpenApiSetup
                     License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://wa-onboard.example/licence") },
                     Contact = new OpenApiContact { Name = "wa-onboard maintainers", Url = new Uri("https://wa-onboard.example/") },
                 };
+                foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                {
+                    tag.Description = tag.Name switch
+                    {
+                        "Validation" => "Check a packet and get the report of spec/packet.md.",
+                        "Registry" => "The numbers onboarded here: a number never goes to two businesses.",
+                        "Phone" => "What the validator knows of a phone number.",
+                        "Rules" => "The rule set and its profiles, for forms that show help next to each field.",
+                        "Health" => "Whether the service is up.",
+                        _ => tag.Description,
+                    };
+                }
                 // The generator lists the host that served the document; the committed document must not depend on it.
                 document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "wa-onboard serve, on this machine" }];
                 return Task.CompletedTask;
