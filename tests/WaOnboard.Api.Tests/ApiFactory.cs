@@ -39,6 +39,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            Registry.Dispose();
             SqliteConnection.ClearAllPools();
             try
             {

@@ -43,7 +43,7 @@ public static class PacketBody
             {
                 return Fail(PacketTooLarge());
             }
-            var content = await ReadAtMostAsync(request.Body, ApiLimits.PacketBytes, cancellationToken);
+            var content = await ReadAtMostAsync(request.Body, ApiLimits.PacketBytes, request.ContentLength, cancellationToken);
             return content is null ? Fail(PacketTooLarge()) : Loaded(PacketLoader.Load(content, format, Source, InMemoryPacketFiles.None));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -73,7 +73,7 @@ public static class PacketBody
             return Fail(FormTooLarge());
         }
         // The whole form is bounded once: the parts cannot add up to more than the limit, whatever their headers say.
-        var body = await ReadAtMostAsync(request.Body, ApiLimits.MultipartBytes, cancellationToken);
+        var body = await ReadAtMostAsync(request.Body, ApiLimits.MultipartBytes, request.ContentLength, cancellationToken);
         if (body is null)
         {
             return Fail(FormTooLarge());
@@ -90,7 +90,7 @@ public static class PacketBody
                 switch (name)
                 {
                     case "packet" when packet is null:
-                        var content = await ReadAtMostAsync(section.Body, ApiLimits.PacketBytes, cancellationToken);
+                        var content = await ReadAtMostAsync(section.Body, ApiLimits.PacketBytes, expected: null, cancellationToken);
                         if (content is null)
                         {
                             return Fail(PacketTooLarge());
@@ -98,7 +98,7 @@ public static class PacketBody
                         packet = (content, PartFormat(section, disposition, content));
                         break;
                     case "avatar" when avatar is null:
-                        avatar = await ReadAtMostAsync(section.Body, ApiLimits.AvatarBytes, cancellationToken);
+                        avatar = await ReadAtMostAsync(section.Body, ApiLimits.AvatarBytes, expected: null, cancellationToken);
                         if (avatar is null)
                         {
                             return Fail(Problems.TooLarge($"The avatar is larger than {ApiLimits.AvatarBytes / (1024 * 1024)} MiB; WhatsApp takes profile pictures up to 5 MB."));
@@ -179,19 +179,40 @@ public static class PacketBody
         Problems.TooLarge($"The form is larger than {ApiLimits.MultipartBytes / (1024 * 1024)} MiB (a packet and an avatar of at most 5 MiB).");
 
     /// <summary>Reads a stream to its end, or returns null as soon as it passes <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    /// <param name="stream">The body or the part.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="expected">The length the sender announced (Content-Length), used only as a first guess of the size.</param>
+    /// <param name="cancellationToken">Stops when the client goes away.</param>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, long? expected, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        // One buffer of the announced size in the usual case; it grows (up to the limit) only for a sender that lied or sent no length.
+        var buffer = new byte[(int)Math.Clamp(expected ?? 4096, 1, limit + 1L)];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            if (length == buffer.Length)
             {
-                return null;
+                if (length > limit)
+                {
+                    return null;
+                }
+                Array.Resize(ref buffer, (int)Math.Min(limit + 1L, buffer.Length * 2L));
             }
-            buffer.Write(chunk, 0, read);
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+            length += read;
         }
-        return buffer.ToArray();
+        if (length > limit)
+        {
+            return null;
+        }
+        if (length < buffer.Length)
+        {
+            Array.Resize(ref buffer, length);
+        }
+        return buffer;
     }
 }

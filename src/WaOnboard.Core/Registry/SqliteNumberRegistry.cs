@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace WaOnboard.Registry;
@@ -6,11 +7,16 @@ namespace WaOnboard.Registry;
 /// <remarks>
 /// Each call opens its own pooled connection, so one instance serves concurrent requests. Recording is one
 /// <c>INSERT ... ON CONFLICT DO NOTHING</c> followed by a read of the holder: the primary key, not the caller,
-/// decides which of two concurrent recordings of one number wins.
+/// decides which of two concurrent recordings of one number wins. Look-ups, one per validated packet, reuse
+/// open connections with their statement prepared: opening and preparing cost more than the query itself.
 /// </remarks>
-public sealed class SqliteNumberRegistry : INumberRegistry
+public sealed class SqliteNumberRegistry : INumberRegistry, IDisposable
 {
+    private const string SelectHolder = "SELECT e164, business_id, verified_name, recorded_at FROM onboarded_numbers WHERE e164 = $e164";
+
     private readonly string _connectionString;
+    private readonly ConcurrentBag<Lookup> _lookups = [];
+    private bool _disposed;
 
     /// <summary>Opens (and creates when missing) the registry at a SQLite connection string.</summary>
     public SqliteNumberRegistry(string connectionString)
@@ -47,8 +53,41 @@ public sealed class SqliteNumberRegistry : INumberRegistry
     /// <inheritdoc />
     public OnboardedNumber? Find(string e164)
     {
-        using var connection = Open();
-        return Find(connection, e164);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_lookups.TryTake(out var lookup))
+        {
+            lookup = new Lookup(Open());
+        }
+        OnboardedNumber? found;
+        try
+        {
+            found = Read(lookup.Run(e164));
+        }
+        catch
+        {
+            lookup.Dispose();
+            throw;
+        }
+        // Keep about as many as there are cores: more would only hold file handles that concurrency never needs.
+        if (_lookups.Count < Environment.ProcessorCount * 2 && !_disposed)
+        {
+            _lookups.Add(lookup);
+        }
+        else
+        {
+            lookup.Dispose();
+        }
+        return found;
+    }
+
+    /// <summary>Closes the connections kept for look-ups.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_lookups.TryTake(out var lookup))
+        {
+            lookup.Dispose();
+        }
     }
 
     /// <inheritdoc />
@@ -86,14 +125,49 @@ public sealed class SqliteNumberRegistry : INumberRegistry
     private static OnboardedNumber? Find(SqliteConnection connection, string e164)
     {
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT e164, business_id, verified_name, recorded_at FROM onboarded_numbers WHERE e164 = $e164";
+        select.CommandText = SelectHolder;
         select.Parameters.AddWithValue("$e164", e164);
-        using var reader = select.ExecuteReader();
+        return Read(select.ExecuteReader());
+    }
+
+    private static OnboardedNumber? Read(SqliteDataReader result)
+    {
+        using var reader = result;
         if (!reader.Read())
         {
             return null;
         }
         return new OnboardedNumber(reader.GetString(0), reader.GetString(1), reader.GetString(2),
             DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
+    }
+
+    /// <summary>An open connection with the look-up statement prepared, used by one caller at a time.</summary>
+    private sealed class Lookup : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _select;
+        private readonly SqliteParameter _e164;
+
+        public Lookup(SqliteConnection connection)
+        {
+            _connection = connection;
+            _select = connection.CreateCommand();
+            _select.CommandText = SelectHolder;
+            _e164 = _select.Parameters.Add("$e164", SqliteType.Text);
+            _e164.Value = "";
+            _select.Prepare();
+        }
+
+        public SqliteDataReader Run(string e164)
+        {
+            _e164.Value = e164;
+            return _select.ExecuteReader();
+        }
+
+        public void Dispose()
+        {
+            _select.Dispose();
+            _connection.Dispose();
+        }
     }
 }
