@@ -1,6 +1,6 @@
 using System.CommandLine;
-using WaOnboard.Findings;
 using Microsoft.Data.Sqlite;
+using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Registry;
 using WaOnboard.Rules;
