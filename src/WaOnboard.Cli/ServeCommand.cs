@@ -7,15 +7,13 @@ namespace WaOnboard.Cli;
 /// <summary><c>wa-onboard serve [--urls URL] [--registry PATH]</c>: the HTTP API, the same app as <c>dotnet run --project src/WaOnboard.Api</c>.</summary>
 internal static class ServeCommand
 {
-    public const string DefaultUrls = "http://127.0.0.1:5080";
-
     public static Command Create()
     {
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen (semicolon-separated); on this machine only unless you name another address",
             HelpName = "URL",
-            DefaultValueFactory = _ => DefaultUrls,
+            DefaultValueFactory = _ => ApiHost.DefaultUrls,
         };
         var registry = new Option<string?>("--registry")
         {

@@ -10,6 +10,9 @@ namespace WaOnboard.Api;
 /// <summary>Builds the HTTP API, so that <c>dotnet run --project src/WaOnboard.Api</c> and <c>wa-onboard serve</c> start the same app.</summary>
 public static class ApiHost
 {
+    /// <summary>Where the API listens when nothing else is configured: this machine only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
     /// <summary>Builds the app from command-line arguments (<c>--urls</c>, <c>--ConnectionStrings:Registry</c>, ...).</summary>
     /// <param name="args">Configuration from the command line.</param>
     /// <param name="configure">Changes to the builder before the app is built (the CLI's options).</param>
@@ -18,7 +21,16 @@ public static class ApiHost
         var builder = WebApplication.CreateSlimBuilder(args);
         // A log line per request would cost more than validating the packet.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MultipartBytes);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            // Kestrel's own default is localhost:5000; the API's is the address of `wa-onboard serve` and of the .http file.
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = ApiLimits.MultipartBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Problems the framework writes by itself (unknown route, wrong method) get the API's stable types too.
