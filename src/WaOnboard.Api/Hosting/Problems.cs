@@ -42,3 +42,31 @@ public static class Problems
         _ => status >= 500 ? InternalError : TypeBase + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>The 400 of a packet body: <c>packet-syntax</c> (with the rule, line and column of the finding) or <c>invalid-request</c> (with <c>errors</c>).</summary>
+/// <remarks>Declared for the OpenAPI document only; the response is a problem with these extensions.</remarks>
+public sealed class BadPacketProblem : HttpValidationProblemDetails
+{
+    /// <summary>The finding's rule: <c>packet-syntax</c>.</summary>
+    public string? RuleId { get; set; }
+
+    /// <summary>The line of the error in the body, when known.</summary>
+    public int? Line { get; set; }
+
+    /// <summary>The column of the error in the body, when known.</summary>
+    public int? Column { get; set; }
+}
+
+/// <summary>The 422 of <c>POST /v1/packets</c>: the packet is not valid, and its report says why.</summary>
+public sealed class PacketNotValidProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
+{
+    /// <summary>The report of the packet, as <c>POST /v1/validate</c> gives it.</summary>
+    public WaOnboard.Findings.ValidationReport? Report { get; set; }
+}
+
+/// <summary>The 409 of <c>POST /v1/packets</c>: another business holds the number.</summary>
+public sealed class NumberTakenProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
+{
+    /// <summary>Who holds the number, since when.</summary>
+    public NumberRecord? Holder { get; set; }
+}

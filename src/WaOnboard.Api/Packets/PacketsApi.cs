@@ -35,11 +35,11 @@ public static class PacketsApi
                 "201 when the number is new, 200 when the same business had already recorded it (nothing changes), 409 when another business holds it, " +
                 "422 with the report (`report`) when the packet is not valid.")
             .AcceptsPacket()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .Produces<NumberTakenProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Produces<PacketNotValidProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/{number}", Find)
             .WithName("GetRecordedNumber")
