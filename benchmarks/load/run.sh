@@ -24,7 +24,8 @@ fi
 
 dotnet build "$root/src/WaOnboard.Api" -c Release -nologo -v quiet
 work="$(mktemp -d)"
-RateLimiting__PermitLimit=0 ConnectionStrings__Registry="Data Source=$work/registry.db" \
+# REGISTRY_CACHE_SECONDS=0 makes every validation look its number up in SQLite (the default remembers look-ups 1 s).
+RateLimiting__PermitLimit=0 ConnectionStrings__Registry="Data Source=$work/registry.db" Registry__CacheSeconds="${REGISTRY_CACHE_SECONDS:-1}" \
   dotnet "$root/src/WaOnboard.Api/bin/Release/net10.0/WaOnboard.Api.dll" --urls "$url" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT

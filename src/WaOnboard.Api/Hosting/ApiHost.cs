@@ -57,10 +57,17 @@ public static class ApiHost
             };
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<INumberRegistry>(services =>
+        builder.Services.AddSingleton(services =>
         {
             var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("Registry");
             return new SqliteNumberRegistry(string.IsNullOrWhiteSpace(configured) ? SqliteNumberRegistry.DefaultConnectionString() : configured);
+        });
+        builder.Services.AddSingleton<INumberRegistry>(services =>
+        {
+            var store = services.GetRequiredService<SqliteNumberRegistry>();
+            // Registry:CacheSeconds (default 1; 0 turns it off): how long a look-up is remembered. Recording is always exact.
+            var seconds = services.GetRequiredService<IConfiguration>().GetValue("Registry:CacheSeconds", 1.0);
+            return seconds > 0 ? new CachedNumberRegistry(store, TimeSpan.FromSeconds(seconds), services.GetRequiredService<TimeProvider>()) : store;
         });
         configure?.Invoke(builder);
 
