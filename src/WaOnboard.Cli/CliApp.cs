@@ -17,6 +17,7 @@ internal static class CliApp
         {
             ValidateCommand.Create(),
             RulesCommand.Create(),
+            PhoneCommand.Create(),
             ServeCommand.Create(),
         };
         var parse = root.Parse(args);

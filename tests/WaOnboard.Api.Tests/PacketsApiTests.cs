@@ -9,7 +9,7 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task AValidPacketsNumberIsRecordedWith201AndItsLocation()
     {
-        var response = await _client.PostAsync("/v1/packets", Http.Json(Packets.EngageDigital(number: "+33 6 00 00 00 01")));
+        var response = await _client.PostAsync("/v1/packets", Http.WithAvatar(Packets.EngageDigital(number: "+33 6 00 00 00 01")));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/v1/packets/%2B33600000001", response.Headers.Location?.OriginalString);
@@ -24,9 +24,9 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task RecordingAgainForTheSameBusinessIs200AndChangesNothing()
     {
         var packet = Packets.EngageDigital(number: "+33 6 00 00 00 02");
-        var first = await (await _client.PostAsync("/v1/packets", Http.Json(packet))).ReadJsonAsync();
+        var first = await (await _client.PostAsync("/v1/packets", Http.WithAvatar(packet))).ReadJsonAsync();
 
-        var again = await _client.PostAsync("/v1/packets", Http.Json(packet));
+        var again = await _client.PostAsync("/v1/packets", Http.WithAvatar(packet));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var record = await again.ReadJsonAsync();
@@ -36,9 +36,9 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task ANumberHeldByAnotherBusinessIsA409NamingTheHolder()
     {
-        await _client.PostAsync("/v1/packets", Http.Json(Packets.EngageDigital(number: "+33 6 00 00 00 03")));
+        await _client.PostAsync("/v1/packets", Http.WithAvatar(Packets.EngageDigital(number: "+33 6 00 00 00 03")));
 
-        var response = await _client.PostAsync("/v1/packets", Http.Json(Packets.EngageDigital(businessId: "104857600000099", verifiedName: "Other Bank", number: "+33600000003")));
+        var response = await _client.PostAsync("/v1/packets", Http.WithAvatar(Packets.EngageDigital(businessId: "104857600000099", verifiedName: "Other Bank", number: "+33600000003")));
 
         var problem = await response.AssertProblemAsync(409, "number-taken");
         Assert.Equal("104857600000042", problem.GetProperty("holder").GetProperty("businessId").GetString());
@@ -60,9 +60,9 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task ValidatingANumberHeldByAnotherBusinessReportsTheRegistryRule()
     {
-        await _client.PostAsync("/v1/packets", Http.Json(Packets.EngageDigital(number: "+33 6 00 00 00 05")));
+        await _client.PostAsync("/v1/packets", Http.WithAvatar(Packets.EngageDigital(number: "+33 6 00 00 00 05")));
 
-        var response = await _client.PostAsync("/v1/validate", Http.Json(Packets.EngageDigital(businessId: "104857600000099", number: "+33600000005")));
+        var response = await _client.PostAsync("/v1/validate", Http.WithAvatar(Packets.EngageDigital(businessId: "104857600000099", number: "+33600000005")));
 
         var report = await response.ReadJsonAsync();
         Assert.False(report.GetProperty("valid").GetBoolean());
@@ -83,7 +83,7 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var responses = await Task.WhenAll(packets.Select(packet => Task.Run(async () =>
         {
             barrier.SignalAndWait();
-            return await _client.PostAsync("/v1/packets", Http.Json(packet));
+            return await _client.PostAsync("/v1/packets", Http.WithAvatar(packet));
         })));
 
         var statuses = responses.Select(r => (int)r.StatusCode).Order().ToArray();
@@ -97,7 +97,7 @@ public sealed class PacketsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task ARecordedNumberCanBeLookedUpInAnyNotation()
     {
-        await _client.PostAsync("/v1/packets", Http.Json(Packets.EngageDigital(number: "+33 6 00 00 00 07")));
+        await _client.PostAsync("/v1/packets", Http.WithAvatar(Packets.EngageDigital(number: "+33 6 00 00 00 07")));
 
         var response = await _client.GetAsync("/v1/packets/" + Uri.EscapeDataString("+33 6 00 00 00 07"));
 

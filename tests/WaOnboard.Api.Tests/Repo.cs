@@ -36,6 +36,16 @@ internal static class Http
 
     public static StringContent Yaml(string yaml) => new(yaml, Encoding.UTF8, "application/yaml");
 
+    /// <summary>A JSON packet sent as a form with examples/engage-digital's avatar, which its profile.avatar names.</summary>
+    public static MultipartFormDataContent WithAvatar(string packetJson)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(packetJson, Encoding.UTF8, "application/json"), "packet", "packet.json" } };
+        var image = new ByteArrayContent(File.ReadAllBytes(Repo.PathOf("examples/engage-digital/avatar.png")));
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(image, "avatar", "avatar.png");
+        return form;
+    }
+
     /// <summary>A packet folder sent as a form: the packet file as the <c>packet</c> part, its avatar as the <c>avatar</c> part.</summary>
     public static MultipartFormDataContent Form(string folder)
     {

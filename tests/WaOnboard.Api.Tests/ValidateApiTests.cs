@@ -8,9 +8,9 @@ public sealed class ValidateApiTests(ApiFactory factory) : IClassFixture<ApiFact
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
-    public async Task AValidJsonPacketGetsAValidReportLabelledRequest()
+    public async Task AValidPacketWithItsAvatarGetsAValidReportLabelledRequest()
     {
-        var response = await _client.PostAsync("/v1/validate", Http.Json(Packets.EngageDigital()));
+        var response = await _client.PostAsync("/v1/validate", Http.WithAvatar(Packets.EngageDigital()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -19,6 +19,19 @@ public sealed class ValidateApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("engage-digital", report.GetProperty("profile").GetString());
         Assert.True(report.GetProperty("valid").GetBoolean());
         Assert.Equal(0, report.GetProperty("summary").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public async Task AJsonPacketWithoutItsAvatarIsCheckedAndTheMissingFileIsAFinding()
+    {
+        var response = await _client.PostAsync("/v1/validate", Http.Json(Packets.EngageDigital()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.ReadJsonAsync();
+        Assert.Equal("request", report.GetProperty("packet").GetString());
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
+        Assert.Equal("profile.avatar", finding.GetProperty("path").GetString());
+        Assert.Contains("not sent", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,15 @@ internal sealed partial class YamlPacketReader
                 "Fix the YAML there: check the indentation, and quote values that contain ': ' or start with a special character.", line, column));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (FsCheck found one); to the user it is a syntax error.
+            var at = reader._parser.Current?.Start;
+            int line = (int)(at?.Line ?? 1), column = (int)(at?.Column ?? 1);
+            findings.Add(PacketLoader.FileFinding("packet-syntax", $"The packet is not valid YAML near line {line}, column {column}.",
+                "Fix the YAML there: check the indentation and the quotes.", line, column));
+            return null;
+        }
         catch (PacketTooLargeException e)
         {
             findings.Add(PacketLoader.FileFinding("packet-too-large", e.Message,

@@ -86,7 +86,7 @@ internal sealed record RuleCondition(Selector Path, string? EqualsValue, bool Mi
     {
         public bool Holds { get; private set; }
 
-        public void Visit(PacketNode? node, ReadOnlySpan<int> indices)
+        public void Visit(PacketNode? node, PacketNode? nearest, ReadOnlySpan<int> indices)
         {
             if (node is ScalarNode { IsBlank: false } scalar)
             {

@@ -69,7 +69,7 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
 }
 
 /// <summary>Where a check runs: the rule, the run, and the item indices of the place it reached.</summary>
-internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int> indices)
+internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int> indices, PacketNode? nearest)
 {
     public Rule Rule { get; } = rule;
 
@@ -83,14 +83,12 @@ internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int
     public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null)
     {
         var where = path ?? Path;
-        var parent = node ?? ParentOf(where);
+        // A missing field has no position of its own: point at the nearest thing that is there.
+        var at = node ?? nearest;
         Run.Findings.Add(new Finding(Rule.Id, Rule.Severity, where,
             Format(Rule.Message, where, value, detail), Format(Rule.Help, where, value, detail))
-        { Line = parent?.Line, Column = parent?.Column });
+        { Line = at?.Line, Column = at?.Column });
     }
-
-    /// <summary>A missing field has no position of its own: point at the nearest thing that is there.</summary>
-    private PacketNode? ParentOf(string where) => where.Contains('.') || where.Contains('[') ? null : Run.Document.Root;
 
     private string Format(string template, string path, string? value, string? detail)
     {

@@ -276,11 +276,11 @@ public sealed class RuleSet
 
     private readonly struct RuleVisitor(Rule rule, RuleRun run) : ISelectorVisitor
     {
-        public void Visit(PacketNode? node, ReadOnlySpan<int> indices)
+        public void Visit(PacketNode? node, PacketNode? nearest, ReadOnlySpan<int> indices)
         {
             if (run.IsCheckable(node, rule.Definition.Path, indices))
             {
-                rule.Check.Run(node, new CheckScope(rule, run, indices));
+                rule.Check.Run(node, new CheckScope(rule, run, indices, nearest));
             }
         }
     }

@@ -52,14 +52,16 @@ public sealed class Selector
     /// <remarks>Items of a missing list are not visited: a rule on the list itself says whether it may be missing.</remarks>
     internal void Visit<TVisitor>(PacketNode? root, int[] indices, ref TVisitor visit)
         where TVisitor : struct, ISelectorVisitor =>
-        Walk(root, 0, indices, 0, ref visit);
+        Walk(root, root, 0, indices, 0, ref visit);
 
-    private void Walk<TVisitor>(PacketNode? node, int segment, int[] indices, int depth, ref TVisitor visit)
+    // `nearest` is the deepest node that exists on the way: a missing field's finding points at its parent's line.
+    private void Walk<TVisitor>(PacketNode? node, PacketNode? nearest, int segment, int[] indices, int depth, ref TVisitor visit)
         where TVisitor : struct, ISelectorVisitor
     {
+        nearest = node ?? nearest;
         if (segment == _segments.Length)
         {
-            visit.Visit(node, indices.AsSpan(0, depth));
+            visit.Visit(node, nearest, indices.AsSpan(0, depth));
             return;
         }
         var name = _segments[segment];
@@ -70,12 +72,12 @@ public sealed class Selector
                 for (var i = 0; i < list.Items.Count && depth < indices.Length; i++)
                 {
                     indices[depth] = i;
-                    Walk(list.Items[i], segment + 1, indices, depth + 1, ref visit);
+                    Walk(list.Items[i], nearest, segment + 1, indices, depth + 1, ref visit);
                 }
             }
             return;
         }
-        Walk((node as MapNode)?[name], segment + 1, indices, depth, ref visit);
+        Walk((node as MapNode)?[name], nearest, segment + 1, indices, depth, ref visit);
     }
 
     /// <summary>The concrete path for one visit: each <c>[*]</c> replaced by the item's index.</summary>
@@ -104,5 +106,5 @@ public sealed class Selector
 /// <summary>What a rule does at each place its selector reaches.</summary>
 internal interface ISelectorVisitor
 {
-    void Visit(PacketNode? node, ReadOnlySpan<int> indices);
+    void Visit(PacketNode? node, PacketNode? nearest, ReadOnlySpan<int> indices);
 }

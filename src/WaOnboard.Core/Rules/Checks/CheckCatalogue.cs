@@ -23,7 +23,7 @@ internal static class CheckCatalogue
         ["hsm-variables"] = "message template placeholders follow `mode` (none or whatsapp)",
         ["no-emoji"] = "the text has no emoji",
         ["not-all-capitals"] = "the text is not written in capitals only",
-        ["avatar"] = "the avatar file passes `aspect` (format, dimensions, bytes or intact)",
+        ["avatar"] = "the avatar file passes `aspect`: file (opens inside the packet folder), format, bytes, dimensions or intact",
         ["number-not-onboarded"] = "the number is not already recorded for another business in the registry",
     };
 
@@ -48,6 +48,7 @@ internal static class CheckCatalogue
         "no-emoji" => new NoEmojiCheck(),
         "not-all-capitals" => new NotAllCapitalsCheck(),
         "number-not-onboarded" => new NumberNotOnboardedCheck(),
+        "avatar" => new AvatarCheck(parameters),
         _ => null,
     };
 }

@@ -13,9 +13,11 @@ internal sealed class PhoneNumberCheck : Check
             return;
         }
         var info = scope.Run.InspectPhone(text);
-        if (!info.Valid || !info.HasCountryCode)
+        if (!info.Valid)
         {
-            scope.Fail(node, text, info.Problem ?? "it has no country code: write it as + and the country code, e.g. +33 1 42 00 00 00");
+            // A packet has no region to fall back on, so the advice to give one (meant for the phone command) is cut.
+            var problem = info.Problem ?? "is not valid";
+            scope.Fail(node, text, "it " + (problem.StartsWith("has no country code", StringComparison.Ordinal) ? "has no country code" : problem));
         }
     }
 }

@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace WaOnboard.Tests.Cli;
+
+public class PhoneCommandTests
+{
+    [Fact]
+    public void JsonIsAnArrayWithTheSpecsFieldsForEachNumber()
+    {
+        var (exit, output, _) = CliRunner.Run("phone", "+33 6 12 34 56 78", "+33 8 91 12 34 56", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["input", "valid", "e164", "region", "type"], items[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("+33612345678", "FR", "mobile"), (items[0].GetProperty("e164").GetString(), items[0].GetProperty("region").GetString(), items[0].GetProperty("type").GetString()));
+        Assert.Equal("premium-rate", items[1].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void NumberWithoutCountryCodeIsInvalidUnlessARegionIsGiven()
+    {
+        var (exit, output, _) = CliRunner.Run("phone", "06 12 34 56 78", "--format", "json");
+        Assert.Equal(1, exit);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var item = json.RootElement[0];
+            Assert.False(item.GetProperty("valid").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, item.GetProperty("e164").ValueKind);
+            Assert.Equal("unknown", item.GetProperty("type").GetString());
+        }
+        (exit, output, _) = CliRunner.Run("phone", "06 12 34 56 78", "--region", "FR", "--format", "json");
+        Assert.Equal(0, exit);
+        using var withRegion = JsonDocument.Parse(output);
+        Assert.Equal("+33612345678", withRegion.RootElement[0].GetProperty("e164").GetString());
+    }
+}
