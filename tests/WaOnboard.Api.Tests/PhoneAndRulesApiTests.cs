@@ -1,4 +1,8 @@
+extern alias cli;
+using System.CommandLine;
 using System.Net;
+using System.Text.Json.Nodes;
+using cli::WaOnboard.Cli;
 
 namespace WaOnboard.Api.Tests;
 
@@ -17,6 +21,37 @@ public sealed class PhoneApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("+33 6 12 34 56 78", phone.GetProperty("input").GetString());
         Assert.True(phone.GetProperty("valid").GetBoolean());
         Assert.Equal("+33612345678", phone.GetProperty("e164").GetString());
+    }
+
+    [Fact]
+    public async Task ANationalNumberIsValidOnlyWithTheRegionQuery()
+    {
+        var without = await (await _client.GetAsync("/v1/phone/0612345678")).ReadJsonAsync();
+        var withRegion = await (await _client.GetAsync("/v1/phone/0612345678?region=FR")).ReadJsonAsync();
+
+        Assert.False(without.GetProperty("valid").GetBoolean());
+        Assert.True(withRegion.GetProperty("valid").GetBoolean());
+        Assert.Equal("+33612345678", withRegion.GetProperty("e164").GetString());
+        Assert.Equal("FR", withRegion.GetProperty("region").GetString());
+        Assert.Equal("mobile", withRegion.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("+33 6 12 34 56 78", null)]
+    [InlineData("020 7946 0018", "GB")]
+    [InlineData("+1 800 555 0199", null)]
+    [InlineData("12", null)]
+    public async Task TheApiSaysOfANumberWhatThePhoneCommandSays(string number, string? region)
+    {
+        var output = new StringWriter();
+        string[] args = region is null ? ["phone", number, "--format", "json"] : ["phone", number, "--region", region, "--format", "json"];
+        CliApp.Run(args, new InvocationConfiguration { Output = output, Error = new StringWriter() });
+        var fromCli = JsonNode.Parse(output.ToString())!.AsArray().Single();
+
+        var url = "/v1/phone/" + Uri.EscapeDataString(number) + (region is null ? "" : "?region=" + region);
+        var fromApi = JsonNode.Parse(await _client.GetStringAsync(url));
+
+        Assert.True(JsonNode.DeepEquals(fromCli, fromApi), $"CLI {fromCli?.ToJsonString()} but API {fromApi?.ToJsonString()}");
     }
 
     [Fact]
