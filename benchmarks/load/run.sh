@@ -64,7 +64,7 @@ cat "$work/long.txt"
 
 rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 p() { awk -v q="$2" '$1 == q { print $2 }' "$1"; }
-errors() { awk '/Non-2xx|Socket errors/ { print }' "$1"; }
+errors() { local found; found="$(awk '/Non-2xx|Socket errors/ { print }' "$1")"; echo "${found:-none}"; }
 echo
 echo "== summary"
 printf '%-22s %12s %10s %10s %s\n' endpoint req/s p50 p99 errors
