@@ -38,7 +38,7 @@ internal static class ValidateCommand
                 error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
                 return CliApp.ExitUsage;
             }
-            INumberRegistry? registry = null;
+            SqliteNumberRegistry? registry = null;
             if (parse.GetValue(registryPath) is { } registryFile)
             {
                 // A registry that does not exist is a typo, not an empty registry: checking against nothing would pass silently.
@@ -47,8 +47,17 @@ internal static class ValidateCommand
                     error.WriteLine($"wa-onboard: no registry at '{registryFile}'.");
                     return CliApp.ExitUsage;
                 }
-                registry = new SqliteNumberRegistry(new SqliteConnectionStringBuilder { DataSource = registryFile }.ToString());
+                try
+                {
+                    registry = new SqliteNumberRegistry(new SqliteConnectionStringBuilder { DataSource = registryFile }.ToString());
+                }
+                catch (SqliteException e)
+                {
+                    error.WriteLine($"wa-onboard: '{registryFile}' is not a registry: {e.Message}");
+                    return CliApp.ExitUsage;
+                }
             }
+            using var openRegistry = registry;
             var options = new ValidationOptions { Profile = profileName, Registry = registry };
             var reports = new List<ValidationReport>();
             var unreadable = false;

@@ -133,6 +133,21 @@ public sealed class SqliteNumberRegistryTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "typo.db")));
     }
 
+    [Fact]
+    public void ValidateWithARegistryThatIsNotSqliteIsAUsageErrorOfOneLine()
+    {
+        var notARegistry = Path.Combine(_folder, "notes.txt");
+        File.WriteAllText(notARegistry, "these are not the numbers you are looking for\n");
+        var error = new StringWriter();
+
+        var exit = CliApp.Run(["validate", ExamplePath("engage-digital"), "--registry", notARegistry],
+            new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(CliApp.ExitUsage, exit);
+        Assert.Single(error.ToString().TrimEnd('\n').Split('\n'));
+        Assert.Contains("is not a registry", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static OnboardedNumber Number(string e164, string businessId, string verifiedName) =>
         new(e164, businessId, verifiedName, new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
 
