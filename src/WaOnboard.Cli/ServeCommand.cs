@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WaOnboard.Api;
 
 namespace WaOnboard.Cli;
@@ -28,8 +29,18 @@ internal static class ServeCommand
             {
                 args.Add($"--ConnectionStrings:Registry=Data Source={path}");
             }
-            await using var app = ApiHost.Build([.. args]);
-            await app.StartAsync(cancellationToken);
+            // The host logs a failure to start with its stack; the command says it in one line instead (below).
+            await using var app = ApiHost.Build([.. args], builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // A port already in use, an address not of this machine: one line, not a stack trace.
+                parse.InvocationConfiguration.Error.WriteLine($"wa-onboard: cannot listen on {parse.GetValue(urls)}: {e.Message}");
+                return CliApp.ExitUsage;
+            }
             await app.WaitForShutdownAsync(cancellationToken);
             return CliApp.ExitValid;
         });
