@@ -18,8 +18,6 @@ public static class PacketBody
     /// <summary>The label a packet sent in a request carries in its report (the <c>packet</c> field).</summary>
     public const string Source = "request";
 
-    public static readonly IReadOnlyList<string> PacketMediaTypes = ["application/json", "application/yaml", "text/yaml"];
-
     public const string FormMediaType = "multipart/form-data";
 
     public static async Task<PacketBodyResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -170,7 +168,7 @@ public static class PacketBody
 
     private static ProblemHttpResult UnsupportedMediaType(string? mediaType) =>
         Problems.Of(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "The body is not a packet.",
-            $"Send the packet as application/json, application/yaml, text/yaml or multipart/form-data, not {(string.IsNullOrEmpty(mediaType) ? "a body without a Content-Type" : $"'{mediaType}'")}.");
+            $"Send the packet as application/json, application/yaml, text/yaml or multipart/form-data, not {(string.IsNullOrEmpty(mediaType) ? "a body without a Content-Type" : $"'{(mediaType.Length > 100 ? mediaType[..100] + "..." : mediaType)}'")}.");
 
     private static ProblemHttpResult PacketTooLarge() =>
         Problems.TooLarge($"The packet is larger than {ApiLimits.PacketBytes / 1024} KiB; a packet is a few kilobytes of text.");
