@@ -20,6 +20,7 @@ internal static class CliApp
             PhoneCommand.Create(),
             ChecklistCommand.Create(packet => RuleSet.BuiltIn.Validate(packet)),
             SnippetCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

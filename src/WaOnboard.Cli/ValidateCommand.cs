@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
+using WaOnboard.Registry;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
@@ -14,8 +16,13 @@ internal static class ValidateCommand
         var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
         var format = new Option<string?>("--format") { Description = "text (for people; the default on a terminal) or json (the report of spec/packet.md)" };
         format.AcceptOnlyFromAmong("text", "json");
+        var registryPath = new Option<string?>("--registry")
+        {
+            Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
+            HelpName = "PATH",
+        };
         var rules = CliApp.RulesOption();
-        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules };
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules, registryPath };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -31,7 +38,27 @@ internal static class ValidateCommand
                 error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
                 return CliApp.ExitUsage;
             }
-            var options = new ValidationOptions { Profile = profileName };
+            SqliteNumberRegistry? registry = null;
+            if (parse.GetValue(registryPath) is { } registryFile)
+            {
+                // A registry that does not exist is a typo, not an empty registry: checking against nothing would pass silently.
+                if (!File.Exists(registryFile))
+                {
+                    error.WriteLine($"wa-onboard: no registry at '{registryFile}'.");
+                    return CliApp.ExitUsage;
+                }
+                try
+                {
+                    registry = new SqliteNumberRegistry(new SqliteConnectionStringBuilder { DataSource = registryFile }.ToString());
+                }
+                catch (SqliteException e)
+                {
+                    error.WriteLine($"wa-onboard: '{registryFile}' is not a registry: {e.Message}");
+                    return CliApp.ExitUsage;
+                }
+            }
+            using var openRegistry = registry;
+            var options = new ValidationOptions { Profile = profileName, Registry = registry };
             var reports = new List<ValidationReport>();
             var unreadable = false;
             foreach (var path in parse.GetValue(paths)!)

@@ -1,3 +1,5 @@
+using WaOnboard.Packets;
+
 namespace WaOnboard.Registry;
 
 /// <summary>A number this installation has onboarded, and for which business.</summary>
@@ -12,6 +14,15 @@ public sealed record OnboardedNumber(string E164, string BusinessId, string Veri
         BusinessId.Length > 0 && other.BusinessId.Length > 0
             ? BusinessId == other.BusinessId
             : string.Equals(VerifiedName, other.VerifiedName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The business a packet speaks for (its Business ID and verified name), as the registry records it.</summary>
+    public static OnboardedNumber Applicant(PacketDocument document, string e164, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var business = document.Root?["business"] as MapNode;
+        string Text(string key) => business?[key] is ScalarNode { IsBlank: false } s ? s.Text : "";
+        return new OnboardedNumber(e164, Text("facebookBusinessId"), Text("verifiedName"), recordedAt);
+    }
 }
 
 /// <summary>What happened when a number was recorded.</summary>

@@ -21,11 +21,6 @@ internal sealed class NumberNotOnboardedCheck : Check
         }
     }
 
-    /// <summary>The business a packet speaks for, as the registry records it.</summary>
-    public static OnboardedNumber Applicant(PacketDocument document, string e164)
-    {
-        var business = document.Root?["business"] as MapNode;
-        string Text(string key) => business?[key] is ScalarNode { IsBlank: false } s ? s.Text : "";
-        return new OnboardedNumber(e164, Text("facebookBusinessId"), Text("verifiedName"), DateTimeOffset.UtcNow);
-    }
+    private static OnboardedNumber Applicant(PacketDocument document, string e164) =>
+        OnboardedNumber.Applicant(document, e164, DateTimeOffset.UtcNow);
 }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using WaOnboard.Registry;
+
+namespace WaOnboard.Api;
+
+/// <summary>Builds the HTTP API, so that <c>dotnet run --project src/WaOnboard.Api</c> and <c>wa-onboard serve</c> start the same app.</summary>
+public static class ApiHost
+{
+    /// <summary>Where the API listens when nothing else is configured: this machine only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Builds the app from command-line arguments (<c>--urls</c>, <c>--ConnectionStrings:Registry</c>, ...).</summary>
+    /// <param name="args">Configuration from the command line.</param>
+    /// <param name="configure">Changes to the builder before the app is built (the CLI's options).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        // A log line per request would cost more than validating the packet.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            // Kestrel's own default is localhost:5000; the API's is the address of `wa-onboard serve` and of the .http file.
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = ApiLimits.MultipartBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Problems the framework writes by itself (unknown route, wrong method) get the API's stable types too.
+            var problem = context.ProblemDetails;
+            if (problem.Type is null || !problem.Type.StartsWith(Problems.TypeBase, StringComparison.Ordinal))
+            {
+                problem.Type = Problems.TypeFor(problem.Status ?? context.HttpContext.Response.StatusCode);
+            }
+        });
+        // Numbers are written as numbers; the web default (also reading them from strings) would make the document say "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddApiDocument();
+        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimiting"));
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionByClient);
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.Of(StatusCodes.Status429TooManyRequests, Problems.TooManyRequests, "Too many requests.",
+                    $"This client has made more requests than the limit allows; try again in {seconds} s.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services =>
+        {
+            var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("Registry");
+            return new SqliteNumberRegistry(string.IsNullOrWhiteSpace(configured) ? SqliteNumberRegistry.DefaultConnectionString() : configured);
+        });
+        builder.Services.AddSingleton<INumberRegistry>(services =>
+        {
+            var store = services.GetRequiredService<SqliteNumberRegistry>();
+            // Registry:CacheSeconds (default 1; 0 turns it off): how long a look-up is remembered. Recording is always exact.
+            var seconds = services.GetRequiredService<IConfiguration>().GetValue("Registry:CacheSeconds", 1.0);
+            return seconds > 0 ? new CachedNumberRegistry(store, TimeSpan.FromSeconds(seconds), services.GetRequiredService<TimeProvider>()) : store;
+        });
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Use(static (context, next) =>
+        {
+            // Set when the response starts, so that error and rate-limit responses carry it too.
+            context.Response.OnStarting(static state =>
+            {
+                ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            }, context.Response);
+            return next(context);
+        });
+        app.UseExceptionHandler(error => error.Run(static context =>
+        {
+            // Never the exception's message or stack: they can name the server's paths and internals.
+            var status = context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            return Problems.Of(status, Problems.TypeFor(status), status >= 500 ? "The server failed to answer." : "The request cannot be read.",
+                status >= 500 ? "Something went wrong on the server; the error was logged. Try again, or report it with the traceId." : null).ExecuteAsync(context);
+        }));
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
+        app.MapValidateApi();
+        app.MapPacketsApi();
+        app.MapPhoneApi();
+        app.MapRulesApi();
+        return app;
+    }
+
+    private static RateLimitPartition<string> PartitionByClient(HttpContext context)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
+        if (settings.PermitLimit <= 0)
+        {
+            return RateLimitPartition.GetNoLimiter("off");
+        }
+        // The peer address: behind a reverse proxy, add the forwarded-headers middleware so that this is the client's.
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PermitLimit,
+            Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
+            QueueLimit = 0,
+        });
+    }
+}

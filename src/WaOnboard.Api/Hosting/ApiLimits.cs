@@ -1,0 +1,30 @@
+using WaOnboard.Packets;
+using WaOnboard.Phone;
+
+namespace WaOnboard.Api;
+
+/// <summary>The sizes a request may have: a packet is a few kilobytes of text, an avatar a 640x640 picture.</summary>
+public static class ApiLimits
+{
+    /// <summary>A JSON or YAML body, and the <c>packet</c> part of a form: the core loader's own limit.</summary>
+    public const int PacketBytes = PacketLoader.MaxBytes;
+
+    /// <summary>The <c>avatar</c> part: WhatsApp takes profile pictures up to 5 MB.</summary>
+    public const int AvatarBytes = 5 * 1024 * 1024;
+
+    /// <summary>A whole multipart body: the avatar, the packet and the multipart framing.</summary>
+    public const int MultipartBytes = 6 * 1024 * 1024;
+
+    /// <summary>A phone number in a route.</summary>
+    public const int PhoneNumberChars = PhoneNumbers.MaxInputLength;
+}
+
+/// <summary>Per-client rate limiting (<c>RateLimiting</c> in configuration).</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>Requests each client IP may make per window; 0 or less turns rate limiting off.</summary>
+    public int PermitLimit { get; set; } = 120;
+
+    /// <summary>The length of a window, in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
+}

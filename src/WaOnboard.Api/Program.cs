@@ -1,0 +1,3 @@
+using WaOnboard.Api;
+
+ApiHost.Build(args).Run();

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WaOnboard.Registry;
+using WaOnboard.Rules;
+
+namespace WaOnboard.Api;
+
+/// <summary><c>POST /v1/validate</c>: the pre-flight check of a packet, for web forms and other systems.</summary>
+public static class ValidateApi
+{
+    public static RouteGroupBuilder MapValidateApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/validate").WithTags("Validation");
+        group.MapPost("", ValidateAsync)
+            .WithName("ValidatePacket")
+            .WithSummary("Check a packet against the rules of its provider profile")
+            .WithDescription("Answers with the report of `wa-onboard validate --format json` (spec/packet.md): a packet with errors is a successful check (`valid: false`). " +
+                "Send the packet as JSON or YAML, or as a form with a `packet` part and the `avatar` file the packet's `profile.avatar` names.")
+            .AcceptsPacket()
+            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return group;
+    }
+
+    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="profile">The profile to check with instead of the packet's <c>provider</c>.</param>
+    /// <param name="registry">The numbers already onboarded here.</param>
+    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
+    internal static async Task<Results<ReportResult, ValidationProblem, ProblemHttpResult>> ValidateAsync(
+        HttpRequest request, string? profile, INumberRegistry registry, CancellationToken cancellationToken)
+    {
+        if (ProfileProblem(profile) is { } invalid)
+        {
+            return invalid;
+        }
+        var body = await PacketBody.ReadAsync(request, cancellationToken);
+        if (body.Document is not { } document)
+        {
+            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
+        }
+        return new ReportResult(RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry }));
+    }
+
+    /// <summary>A 400 when <c>?profile=</c> names no profile.</summary>
+    internal static ValidationProblem? ProfileProblem(string? profile) =>
+        profile is null || RuleSet.BuiltIn.HasProfile(profile)
+            ? null
+            : Problems.Invalid("profile", $"'{profile}' is not a profile; use one of: {string.Join(", ", RuleSet.BuiltIn.Profiles.Select(p => p.Name))}.");
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WaOnboard.Api;
+
+namespace WaOnboard.Cli;
+
+/// <summary><c>wa-onboard serve [--urls URL] [--registry PATH]</c>: the HTTP API, the same app as <c>dotnet run --project src/WaOnboard.Api</c>.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen (semicolon-separated); on this machine only unless you name another address",
+            HelpName = "URL",
+            DefaultValueFactory = _ => ApiHost.DefaultUrls,
+        };
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "The SQLite file of onboarded numbers (default: wa-onboard/registry.db in the user's local application data)",
+            HelpName = "PATH",
+        };
+        var command = new Command("serve", "Serve the HTTP API (POST /v1/validate, /v1/packets, ...)") { urls, registry };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var args = new List<string> { $"--urls={parse.GetValue(urls)}" };
+            if (parse.GetValue(registry) is { } path)
+            {
+                args.Add($"--ConnectionStrings:Registry=Data Source={path}");
+            }
+            // The host logs a failure to start with its stack; the command says it in one line instead (below).
+            await using var app = ApiHost.Build([.. args], builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // A port already in use, an address not of this machine: one line, not a stack trace.
+                parse.InvocationConfiguration.Error.WriteLine($"wa-onboard: cannot listen on {parse.GetValue(urls)}: {e.Message}");
+                return CliApp.ExitUsage;
+            }
+            await app.WaitForShutdownAsync(cancellationToken);
+            return CliApp.ExitValid;
+        });
+        return command;
+    }
+}

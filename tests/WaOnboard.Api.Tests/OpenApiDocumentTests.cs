@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace WaOnboard.Api.Tests;
+
+public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string CommittedPath = Repo.PathOf("openapi.json");
+
+    [Fact]
+    public async Task TheCommittedDocumentIsTheOneTheApiServes()
+    {
+        var served = (await factory.CreateClient().GetStringAsync("/openapi/v1.json")).ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(CommittedPath, served.TrimEnd('\n') + "\n");
+        }
+
+        var committed = (await File.ReadAllTextAsync(CommittedPath)).ReplaceLineEndings("\n").TrimEnd('\n');
+
+        Assert.True(committed == served.TrimEnd('\n'),
+            "openapi.json differs from the served document: run the tests with UPDATE_OPENAPI=1 and review the change.");
+    }
+
+    [Fact]
+    public async Task EveryOperationHasASummaryAnIdAndItsProblemResponses()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToList();
+        Assert.Equal(8, operations.Count);
+        foreach (var (name, operation) in operations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{name} has no summary");
+            Assert.True(operation.TryGetProperty("operationId", out _), $"{name} has no operationId");
+            var responses = operation.GetProperty("responses").EnumerateObject().ToList();
+            Assert.Contains(responses, r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _));
+            Assert.Contains(responses, r => r.Name == "429" && r.Value.GetProperty("content").TryGetProperty("application/problem+json", out _));
+            if (name.StartsWith("POST", StringComparison.Ordinal))
+            {
+                var content = operation.GetProperty("requestBody").GetProperty("content");
+                Assert.Equal(["application/json", "application/yaml", "text/yaml", "multipart/form-data"], content.EnumerateObject().Select(c => c.Name).ToArray());
+                foreach (var status in new[] { "400", "413", "415" })
+                {
+                    Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"{name} does not document {status}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheValidationReportSchemaHasTheFieldsOfTheSpec()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var report = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ValidationReport").GetProperty("properties");
+        Assert.Equal(["packet", "profile", "valid", "summary", "findings"], report.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+}
