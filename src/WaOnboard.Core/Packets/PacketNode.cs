@@ -49,10 +49,13 @@ public sealed class ScalarNode(string text, ScalarKind kind, int line, int colum
 public readonly record struct MapEntry(string Key, PacketNode Value, int Line, int Column);
 
 /// <summary>A set of named fields, in file order.</summary>
-public sealed class MapNode(IReadOnlyList<MapEntry> entries, int line, int column) : PacketNode(line, column)
+public sealed class MapNode(IEnumerable<MapEntry> entries, int line, int column) : PacketNode(line, column)
 {
+    // An array, not a list behind an interface: looking a key up must not allocate an enumerator.
+    private readonly MapEntry[] _entries = [.. entries];
+
     /// <summary>The fields in file order.</summary>
-    public IReadOnlyList<MapEntry> Entries { get; } = entries;
+    public IReadOnlyList<MapEntry> Entries => _entries;
 
     /// <summary>The value of a field, or null when the map has no such field.</summary>
     public PacketNode? this[string key]
@@ -60,7 +63,7 @@ public sealed class MapNode(IReadOnlyList<MapEntry> entries, int line, int colum
         get
         {
             // Packets have a handful of keys per map: a linear scan beats hashing and allocates nothing.
-            foreach (var entry in Entries)
+            foreach (var entry in _entries)
             {
                 if (entry.Key == key)
                 {
@@ -73,8 +76,8 @@ public sealed class MapNode(IReadOnlyList<MapEntry> entries, int line, int colum
 }
 
 /// <summary>A list of values.</summary>
-public sealed class ListNode(IReadOnlyList<PacketNode> items, int line, int column) : PacketNode(line, column)
+public sealed class ListNode(IEnumerable<PacketNode> items, int line, int column) : PacketNode(line, column)
 {
     /// <summary>The items in file order.</summary>
-    public IReadOnlyList<PacketNode> Items { get; } = items;
+    public IReadOnlyList<PacketNode> Items { get; } = [.. items];
 }

@@ -61,9 +61,9 @@ internal sealed class PhoneCanReceiveCheck : Check
         }
         var info = scope.Run.InspectPhone(number.Text);
         bool sms = false, voice = false;
-        foreach (var way in ways.Items)
+        for (var i = 0; i < ways.Items.Count; i++)
         {
-            if (way is ScalarNode scalar)
+            if (ways.Items[i] is ScalarNode scalar)
             {
                 sms |= scalar.Text.Equals("sms", StringComparison.OrdinalIgnoreCase);
                 voice |= scalar.Text.Equals("voice", StringComparison.OrdinalIgnoreCase);
