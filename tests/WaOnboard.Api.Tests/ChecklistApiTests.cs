@@ -127,6 +127,7 @@ public sealed class ChecklistApiTests(ApiFactory factory) : IClassFixture<ApiFac
 
         var problem = await response.AssertProblemAsync(406, "not-acceptable");
         Assert.Contains("?format=", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]

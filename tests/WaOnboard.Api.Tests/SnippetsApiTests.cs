@@ -232,6 +232,7 @@ public sealed class SnippetsApiTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         var png = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         Assert.Equal(QrCodes.Png(WaLinks.WaMe("33142000000", "Hello")), png);
