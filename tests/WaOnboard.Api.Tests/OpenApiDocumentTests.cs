@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
-        Assert.Equal(8, operations.Count);
+        Assert.Equal(13, operations.Count);
         foreach (var (name, operation) in operations)
         {
             Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{name} has no summary");
@@ -47,6 +47,31 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData("/v1/checklist", "post", "text/plain,text/html,message/rfc822")]
+    [InlineData("/v1/snippets/{kind}", "get", "text/plain,text/html,image/svg+xml")]
+    [InlineData("/v1/snippets/{kind}", "post", "text/plain,text/html,image/svg+xml")]
+    [InlineData("/v1/qr", "get", "image/svg+xml,image/png")]
+    public async Task EveryDocumentEndpointListsTheMediaTypesOfIts200(string path, string method, string mediaTypes)
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var ok = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty("200");
+
+        Assert.Equal(mediaTypes.Split(','), ok.GetProperty("content").EnumerateObject().Select(c => c.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task TheSnippetKindParameterListsEveryKind()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+
+        var kind = document.RootElement.GetProperty("paths").GetProperty("/v1/snippets/{kind}").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "kind");
+
+        Assert.Equal(WaOnboard.Snippets.SnippetKinds.All.Select(k => k.Name), kind.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]

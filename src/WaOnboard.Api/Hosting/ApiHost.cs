@@ -98,6 +98,8 @@ public static class ApiHost
         app.MapPacketsApi();
         app.MapPhoneApi();
         app.MapRulesApi();
+        app.MapChecklistApi();
+        app.MapSnippetsApi();
         return app;
     }
 

@@ -17,6 +17,16 @@ public static class ApiLimits
 
     /// <summary>A phone number in a route.</summary>
     public const int PhoneNumberChars = PhoneNumbers.MaxInputLength;
+
+    /// <summary>The text pre-filled in a click to chat link (<c>?text=</c> of the snippets and QR codes), in UTF-16 characters.</summary>
+    /// <remarks>
+    /// The text is a greeting the customer sends as is ("Hello, I have a question about my order"), a line or two.
+    /// It is percent-encoded into the link (up to 9 characters per character), and links much over 2,000 characters
+    /// are cut or refused by browsers, mail clients and SMS gateways; 2,000 is generous for a greeting and keeps every
+    /// rendered snippet (which the core caches) small. A QR code holds less still: a text that fits here but not in
+    /// the largest QR code is refused by the QR endpoints on its own.
+    /// </remarks>
+    public const int SnippetTextChars = 2000;
 }
 
 /// <summary>Per-client rate limiting (<c>RateLimiting</c> in configuration).</summary>

@@ -27,6 +27,8 @@ public static class OpenApiSetup
                         "Registry" => "The numbers onboarded here: a number never goes to two businesses.",
                         "Phone" => "What the validator knows of a phone number.",
                         "Rules" => "The rule set and its profiles, for forms that show help next to each field.",
+                        "Checklists" => "The customer checklist e-mail and the project manager's configuration sheet of a packet.",
+                        "Snippets" => "Entry points to a WhatsApp number: click to chat links, buttons, contact page, e-mail signature, app links, IVR prompts and QR codes.",
                         "Health" => "Whether the service is up.",
                         _ => tag.Description,
                     };
@@ -70,6 +72,60 @@ public static class OpenApiSetup
                     ["multipart/form-data"] = new OpenApiMediaType { Schema = form },
                 },
             };
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Documents a 200 whose body is a rendered document in one of <paramref name="mediaTypes"/> (a <see cref="DocumentResult"/>, which the generator cannot see).</summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="description">What the 200 holds, and what chooses its media type.</param>
+    /// <param name="mediaTypes">The media types it can have; image/png is binary, the others text.</param>
+    public static RouteHandlerBuilder ProducesDocument(this RouteHandlerBuilder builder, string description, params string[] mediaTypes) =>
+        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        {
+            var content = new Dictionary<string, OpenApiMediaType>();
+            foreach (var mediaType in mediaTypes)
+            {
+                content[mediaType] = new OpenApiMediaType
+                {
+                    Schema = mediaType == "image/png"
+                        ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" }
+                        : new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+            // The 200 first, as the generator lists the responses it sees.
+            var responses = new OpenApiResponses { ["200"] = new OpenApiResponse { Description = description, Content = content } };
+            foreach (var (status, response) in operation.Responses ?? [])
+            {
+                responses.TryAdd(status, response);
+            }
+            operation.Responses = responses;
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Lists the values a string parameter takes: the handler checks them itself, to answer a 400 naming the field.</summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="parameter">The parameter's name (<c>format</c>, <c>kind</c>).</param>
+    /// <param name="values">Its values.</param>
+    public static RouteHandlerBuilder WithValues(this RouteHandlerBuilder builder, string parameter, params string[] values) =>
+        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        {
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == parameter) is OpenApiParameter { Schema: OpenApiSchema schema })
+            {
+                schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+            }
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Marks a query parameter required: the handler binds it as optional only to answer its own 400 naming the field.</summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="parameter">The parameter's name.</param>
+    public static RouteHandlerBuilder WithRequiredQuery(this RouteHandlerBuilder builder, string parameter) =>
+        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        {
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == parameter) is OpenApiParameter found)
+            {
+                found.Required = true;
+            }
             return Task.CompletedTask;
         });
 }

@@ -13,6 +13,7 @@ public static class Problems
     public const string PayloadTooLarge = TypeBase + "payload-too-large";
     public const string UnsupportedMediaType = TypeBase + "unsupported-media-type";
     public const string NotFound = TypeBase + "not-found";
+    public const string NotAcceptable = TypeBase + "not-acceptable";
     public const string MethodNotAllowed = TypeBase + "method-not-allowed";
     public const string NumberTaken = TypeBase + "number-taken";
     public const string PacketNotValid = TypeBase + "packet-not-valid";
@@ -36,6 +37,7 @@ public static class Problems
         StatusCodes.Status400BadRequest => BadRequest,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status406NotAcceptable => NotAcceptable,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => TooManyRequests,

@@ -20,7 +20,7 @@ public static class SnippetKinds
         new("email-signature", "e-mail signature", "a signature line with a click to chat button (tables and inline styles)", "text/html"),
         new("app-link", "app", "the universal link and the whatsapp://send deep link, with platform notes", "text/plain"),
         new("ivr", "IVR", "phone-menu prompts \"press 5 to continue on WhatsApp\" and the follow-up text message, per language", "text/plain"),
-        new("qr", "packaging", "a QR code of the wa.me link (SVG; PNG with --out file.png), error correction Q, quiet zone 4 modules", "image/svg+xml"),
+        new("qr", "packaging", "a QR code of the wa.me link as SVG or PNG, error correction Q, quiet zone 4 modules", "image/svg+xml"),
     ];
 
     /// <summary>The kind of a name, or null when there is none.</summary>

@@ -1,0 +1,209 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QRCoder.Exceptions;
+using WaOnboard.Snippets;
+
+namespace WaOnboard.Api;
+
+/// <summary>A snippet kind: what <c>wa-onboard snippet --list</c> prints.</summary>
+/// <param name="Name">The name in the route (<c>/v1/snippets/button</c>).</param>
+/// <param name="EntryPoint">The entry point it serves (website, contact page, app, IVR, packaging...).</param>
+/// <param name="Description">What it is, in one line.</param>
+/// <param name="MediaType">The media type of the snippet: text/plain, text/html or image/svg+xml.</param>
+public sealed record SnippetKindView(string Name, string EntryPoint, string Description, string MediaType)
+{
+    public static SnippetKindView From(SnippetKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return new(kind.Name, kind.EntryPoint, kind.Description, kind.MediaType);
+    }
+}
+
+/// <summary>
+/// <c>GET /v1/snippets</c>, <c>GET|POST /v1/snippets/{kind}</c> and <c>GET /v1/qr</c>: the entry points of
+/// <c>wa-onboard snippet</c>, from a number or from a packet.
+/// </summary>
+/// <remarks>
+/// <c>/v1/snippets/qr</c> answers as <c>/v1/qr</c> does by default (the same SVG, which is what the command writes);
+/// it does not redirect, since a POST's packet could not follow a redirect to /v1/qr. PNG is <c>/v1/qr?format=png</c>.
+/// </remarks>
+public static class SnippetsApi
+{
+    private static readonly string[] KindNames = [.. SnippetKinds.All.Select(k => k.Name)];
+
+    public static RouteGroupBuilder MapSnippetsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Snippets");
+        group.MapGet("/snippets", List)
+            .WithName("ListSnippetKinds")
+            .WithSummary("List the snippet kinds, with their entry point and media type")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/snippets/{kind}", Render)
+            .WithName("RenderSnippet")
+            .WithSummary("Write an entry-point snippet for a number")
+            .WithDescription("The snippet of `wa-onboard snippet KIND --phone NUMBER [--text TEXT]`: text/plain for wa-link, app-link and ivr, " +
+                "text/html for button, floating-button, contact-page and email-signature, image/svg+xml for qr (the SVG of GET /v1/qr). " +
+                "HTML and SVG come with a Content-Security-Policy that allows no script.")
+            .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
+            .WithValues("kind", KindNames)
+            .WithRequiredQuery("phone")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/snippets/{kind}", RenderFromPacketAsync)
+            .WithName("RenderSnippetFromPacket")
+            .WithSummary("Write an entry-point snippet for a packet's number")
+            .WithDescription("As GET /v1/snippets/{kind}, with the number (phone.number), languages (hsm translations) and business name of the packet " +
+                "of `wa-onboard snippet KIND --packet PACKET`. The body is the packet, as for POST /v1/validate; the packet is not validated. " +
+                "422 when the packet has no phone number, or one that cannot be in a link.")
+            .AcceptsPacket()
+            .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
+            .WithValues("kind", KindNames)
+            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/qr", Qr)
+            .WithName("RenderQrCode")
+            .WithSummary("Draw the QR code of a number's click to chat link")
+            .WithDescription("The QR code of the wa.me link (error correction Q, quiet zone of 4 modules), as SVG (default, for print) or PNG. " +
+                "SVG comes with a Content-Security-Policy that allows no script.")
+            .ProducesDocument("The QR code.", "image/svg+xml", "image/png")
+            .WithValues("format", "svg", "png")
+            .WithRequiredQuery("phone")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return group;
+    }
+
+    internal static Ok<List<SnippetKindView>> List() => TypedResults.Ok(SnippetKinds.All.Select(SnippetKindView.From).ToList());
+
+    /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
+    /// <param name="phone">The business number in international format (+33 1 42 00 00 00), at most 64 characters.</param>
+    /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
+    internal static Results<DocumentResult, ValidationProblem, ProblemHttpResult> Render(string kind, string? phone, string? text)
+    {
+        if (SnippetKinds.Find(kind) is not { } found)
+        {
+            return UnknownKind(kind);
+        }
+        if ((PhoneProblem(phone) ?? TextProblem(text)) is { } invalid)
+        {
+            return invalid;
+        }
+        try
+        {
+            return Document(found, new SnippetRequest(phone!, text));
+        }
+        catch (InvalidPhoneNumberException e)
+        {
+            return Problems.Invalid("phone", e.Message);
+        }
+        catch (DataTooLongException)
+        {
+            return QrTooLong();
+        }
+    }
+
+    /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
+    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
+    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
+    internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderFromPacketAsync(
+        string kind, HttpRequest request, string? text, CancellationToken cancellationToken)
+    {
+        if (SnippetKinds.Find(kind) is not { } found)
+        {
+            return UnknownKind(kind);
+        }
+        if (TextProblem(text) is { } invalid)
+        {
+            return invalid;
+        }
+        var body = await PacketBody.ReadAsync(request, cancellationToken);
+        if (body.Document is not { } document)
+        {
+            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
+        }
+        if (SnippetRequest.FromPacket(document, text) is not { } snippet)
+        {
+            return NoSnippetFromPacket("The packet has no phone number (phone.number): a click to chat link needs the number registered on WhatsApp.");
+        }
+        if (snippet.Phone.Length > ApiLimits.PhoneNumberChars)
+        {
+            return NoSnippetFromPacket($"The packet's phone.number has more than {ApiLimits.PhoneNumberChars} characters; it is not a phone number.");
+        }
+        try
+        {
+            return Document(found, snippet);
+        }
+        catch (InvalidPhoneNumberException e)
+        {
+            return NoSnippetFromPacket($"The packet's phone.number cannot be in a link: {e.Message}");
+        }
+        catch (DataTooLongException)
+        {
+            return QrTooLong();
+        }
+    }
+
+    /// <param name="phone">The business number in international format (+33 1 42 00 00 00), at most 64 characters.</param>
+    /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters (less still fits in a QR code).</param>
+    /// <param name="format">svg (default) or png.</param>
+    internal static Results<DocumentResult, ValidationProblem> Qr(string? phone, string? text, string? format)
+    {
+        if ((PhoneProblem(phone) ?? TextProblem(text)) is { } invalid)
+        {
+            return invalid;
+        }
+        if (format is not (null or "svg" or "png"))
+        {
+            return Problems.Invalid("format", $"'{(format.Length > 32 ? format[..32] + "..." : format)}' is not a QR code format; use svg or png.");
+        }
+        try
+        {
+            var link = SnippetRenderer.Link(phone!, text);
+            return format == "png"
+                ? new DocumentResult(QrCodes.Png(link), "image/png")
+                : new DocumentResult(Encoding.UTF8.GetBytes(QrCodes.Svg(link)), "image/svg+xml");
+        }
+        catch (InvalidPhoneNumberException e)
+        {
+            return Problems.Invalid("phone", e.Message);
+        }
+        catch (DataTooLongException)
+        {
+            return QrTooLong();
+        }
+    }
+
+    private static DocumentResult Document(SnippetKind kind, SnippetRequest request)
+    {
+        var content = Encoding.UTF8.GetBytes(SnippetRenderer.Render(kind.Name, request));
+        // The core's media types are bare; text is UTF-8 here as on the command line. SVG declares its own encoding as XML.
+        return new DocumentResult(content, kind.MediaType.StartsWith("text/", StringComparison.Ordinal) ? kind.MediaType + "; charset=utf-8" : kind.MediaType);
+    }
+
+    /// <summary>A 400 for a missing number or one too long to be a number; checked before the number is parsed.</summary>
+    private static ValidationProblem? PhoneProblem(string? phone) =>
+        string.IsNullOrWhiteSpace(phone) ? Problems.Invalid("phone", "Give the business number in international format: ?phone=%2B33142000000.")
+        : phone.Length > ApiLimits.PhoneNumberChars ? Problems.Invalid("phone", $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {phone.Length}.")
+        : null;
+
+    private static ValidationProblem? TextProblem(string? text) =>
+        text is not null && text.Length > ApiLimits.SnippetTextChars
+            ? Problems.Invalid("text", $"The pre-filled text has at most {ApiLimits.SnippetTextChars} characters; this one has {text.Length}. A greeting of a line or two is enough.")
+            : null;
+
+    private static ValidationProblem QrTooLong() =>
+        Problems.Invalid("text", "The link with this pre-filled text is too long for a QR code; shorten the text (a few hundred characters fit).");
+
+    private static ProblemHttpResult UnknownKind(string kind) =>
+        Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, "No such snippet kind.",
+            $"'{(kind.Length > 64 ? kind[..64] + "..." : kind)}' is not a snippet kind; use one of: {string.Join(", ", KindNames)} (GET /v1/snippets lists them).");
+
+    private static ProblemHttpResult NoSnippetFromPacket(string detail) =>
+        Problems.Of(StatusCodes.Status422UnprocessableEntity, Problems.PacketNotValid, "The packet has no number a snippet can use.", detail);
+}
