@@ -26,11 +26,11 @@ internal static class ChecklistCommand
         };
         command.SetAction(parseResult =>
         {
+            var io = parseResult.InvocationConfiguration;
             var packet = PacketLoader.LoadPath(parseResult.GetValue(packetArgument)!);
             if (!packet.IsReadable)
             {
-                Console.Error.WriteLine(packet.LoadFindings.FirstOrDefault()?.Message ?? "The packet cannot be read.");
-                return 2;
+                return CliApp.Fail(io, packet.LoadFindings[0].Message);
             }
             var options = new ChecklistOptions
             {
@@ -41,18 +41,12 @@ internal static class ChecklistCommand
             try
             {
                 var document = ChecklistRenderer.Render(packet, validate(packet), options);
-                return Output.Write(document.Content, parseResult.GetValue(output));
+                return Output.Write(document.Content, parseResult.GetValue(output), io);
             }
-            catch (TemplateException e)
+            catch (Exception e) when (e is TemplateException or ArgumentException)
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-            catch (ArgumentException e)
-            {
-                // A value that would become an e-mail header holds a line break, or similar refused input.
-                Console.Error.WriteLine(e.Message);
-                return 2;
+                // A broken template, or a value that would become an e-mail header holding a line break.
+                return CliApp.Fail(io, e.Message);
             }
         });
         return command;
@@ -62,23 +56,23 @@ internal static class ChecklistCommand
 /// <summary>Writes a command's result to a file or to standard output.</summary>
 internal static class Output
 {
-    public static int Write(byte[] content, string? path)
+    public static int Write(byte[] content, string? path, InvocationConfiguration io)
     {
         if (path is null)
         {
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(content);
-            return 0;
+            // Only text reaches standard output (PNG goes to a file, --out code.png); end it with a newline like any command.
+            var text = System.Text.Encoding.UTF8.GetString(content);
+            io.Output.Write(text.EndsWith('\n') ? text : text + "\n");
+            return CliApp.ExitValid;
         }
         try
         {
             File.WriteAllBytes(path, content);
-            return 0;
+            return CliApp.ExitValid;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"Cannot write '{path}': {e.Message}");
-            return 2;
+            return CliApp.Fail(io, $"cannot write '{path}': {e.Message}");
         }
     }
 }

@@ -36,6 +36,13 @@ internal static class CliApp
         return parse.Invoke(configuration);
     }
 
+    /// <summary>Writes one line for a usage error or an unusable input on standard error; returns exit code 2.</summary>
+    public static int Fail(InvocationConfiguration io, string message)
+    {
+        io.Error.WriteLine($"wa-onboard: {message}");
+        return ExitUsage;
+    }
+
     /// <summary>The <c>--rules</c> option: extra rule or profile files, shared by the commands that validate.</summary>
     public static Option<string[]> RulesOption() => new("--rules")
     {

@@ -24,69 +24,62 @@ internal static class SnippetCommand
         };
         command.SetAction(parseResult =>
         {
+            var io = parseResult.InvocationConfiguration;
             if (parseResult.GetValue(list))
             {
                 foreach (var kind in SnippetRenderer.Kinds)
                 {
-                    Console.Out.WriteLine($"{kind.Name,-16} {kind.EntryPoint,-18} {kind.Description}");
+                    io.Output.WriteLine($"{kind.Name,-16} {kind.EntryPoint,-18} {kind.Description}");
                 }
-                return 0;
+                return CliApp.ExitValid;
             }
             var name = parseResult.GetValue(kindArgument);
             if (name is null || SnippetKinds.Find(name) is null)
             {
-                Console.Error.WriteLine($"Give a snippet kind: {string.Join(", ", SnippetRenderer.Kinds.Select(k => k.Name))} (wa-onboard snippet --list).");
-                return 2;
+                return CliApp.Fail(io, $"give a snippet kind: {string.Join(", ", SnippetRenderer.Kinds.Select(k => k.Name))} (wa-onboard snippet --list).");
             }
             var packetPath = parseResult.GetValue(packetOption);
             var number = parseResult.GetValue(phone);
             if ((packetPath is null) == (number is null))
             {
-                Console.Error.WriteLine("Give either --packet PACKET or --phone NUMBER.");
-                return 2;
+                return CliApp.Fail(io, "give either --packet PACKET or --phone NUMBER.");
             }
             var request = number is not null
                 ? new SnippetRequest(number, parseResult.GetValue(text))
-                : FromPacket(packetPath!, parseResult.GetValue(text));
+                : FromPacket(packetPath!, parseResult.GetValue(text), io);
             if (request is null)
             {
-                return 2;
+                return CliApp.ExitUsage;
             }
             var path = parseResult.GetValue(output);
             try
             {
                 if (name == "qr" && path is not null && path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
                 {
-                    return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path);
+                    return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path, io);
                 }
-                return Output.Write(Encoding.UTF8.GetBytes(SnippetRenderer.Render(name, request)), path);
+                return Output.Write(Encoding.UTF8.GetBytes(SnippetRenderer.Render(name, request)), path, io);
             }
-            catch (InvalidPhoneNumberException e)
+            catch (Exception e) when (e is InvalidPhoneNumberException or TemplateException)
             {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
-            catch (TemplateException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
+                return CliApp.Fail(io, e.Message);
             }
         });
         return command;
     }
 
-    private static SnippetRequest? FromPacket(string path, string? text)
+    private static SnippetRequest? FromPacket(string path, string? text, InvocationConfiguration io)
     {
         var packet = PacketLoader.LoadPath(path);
         if (!packet.IsReadable)
         {
-            Console.Error.WriteLine(packet.LoadFindings.FirstOrDefault()?.Message ?? "The packet cannot be read.");
+            CliApp.Fail(io, packet.LoadFindings[0].Message);
             return null;
         }
         var request = SnippetRequest.FromPacket(packet, text);
         if (request is null)
         {
-            Console.Error.WriteLine($"The packet '{path}' has no phone number (profile.phoneNumbers or phone.number).");
+            CliApp.Fail(io, $"the packet '{path}' has no phone number (phone.number).");
         }
         return request;
     }
