@@ -10,6 +10,7 @@ namespace WaOnboard.Benchmarks;
 /// Targets: at most 25 µs median and 8 KB allocated for <see cref="Validate"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ValidationBenchmarks
 {
     private byte[] _yaml = [];
