@@ -25,12 +25,9 @@ internal static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // The spec's exit code for a usage error is 2 (System.CommandLine's own default is 1).
-            foreach (var error in parse.Errors)
-            {
-                configuration.Error.WriteLine($"wa-onboard: {error.Message}");
-            }
-            configuration.Error.WriteLine("Run 'wa-onboard --help' for usage.");
+            // The spec's exit code for a usage error is 2 (System.CommandLine's own default is 1), with one line on stderr.
+            var messages = string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Replace("\t", "", StringComparison.Ordinal).TrimEnd('.')));
+            configuration.Error.WriteLine($"wa-onboard: {messages} (see 'wa-onboard --help').");
             return ExitUsage;
         }
         return parse.Invoke(configuration);

@@ -48,6 +48,7 @@ public class ValidateCommandTests
         var (exit, _, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
         Assert.StartsWith("wa-onboard: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
     }
 
     [Fact]
