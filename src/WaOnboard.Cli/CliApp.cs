@@ -68,6 +68,10 @@ internal static class CliApp
     public static bool IsTerminal(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 
+    /// <summary>True when the command should write JSON: asked for, or by default when the output is not a terminal (spec/packet.md).</summary>
+    public static bool WantsJson(ParseResult parse, Option<string?> format) =>
+        (parse.GetValue(format) ?? (IsTerminal(parse.InvocationConfiguration.Output) ? "text" : "json")) == "json";
+
     /// <summary>True when ANSI colour may be used on this output (a terminal, and NO_COLOR unset).</summary>
     public static bool UseColour(TextWriter output) =>
         IsTerminal(output) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

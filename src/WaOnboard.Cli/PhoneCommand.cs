@@ -17,7 +17,7 @@ internal static class PhoneCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var results = parse.GetValue(numbers)!.Select(n => PhoneNumbers.Inspect(n, parse.GetValue(region))).ToList();
-            if ((parse.GetValue(format) ?? (CliApp.IsTerminal(output) ? "text" : "json")) == "json")
+            if (CliApp.WantsJson(parse, format))
             {
                 output.WriteLine(PhoneJson.Write(results));
             }

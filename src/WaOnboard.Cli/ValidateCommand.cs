@@ -72,8 +72,7 @@ internal static class ValidateCommand
                 }
                 reports.Add(ruleSet.Validate(document, options));
             }
-            var json = (parse.GetValue(format) ?? (CliApp.IsTerminal(output) ? "text" : "json")) == "json";
-            if (json)
+            if (CliApp.WantsJson(parse, format))
             {
                 output.WriteLine(reports.Count == 1 && !unreadable ? ReportJson.Write(reports[0]) : ReportJson.Write(reports));
             }

@@ -24,6 +24,12 @@ public static class Problems
         TypedResults.Problem(detail, instance: null, status, title, type, extensions);
 
     /// <summary>A 400 with the offending fields, as <c>errors[field]</c>.</summary>
+    /// <summary>A 400 for a number longer than any phone number, checked before the number is parsed; null when it is short enough.</summary>
+    public static ValidationProblem? PhoneTooLong(string field, string number) =>
+        number.Length > ApiLimits.PhoneNumberChars
+            ? Invalid(field, $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {number.Length}.")
+            : null;
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
             title: "One or more fields of the request are not valid.", type: InvalidRequest);

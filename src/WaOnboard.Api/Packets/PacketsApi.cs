@@ -67,7 +67,7 @@ public static class PacketsApi
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
         var report = RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry });
-        var e164 = PhoneNumbers.Inspect(PhoneText(document) ?? "").E164;
+        var e164 = PhoneNumbers.Inspect(PacketPath.Text(document.Root, "phone.number") ?? "").E164;
         // Checked before the other errors: no change to the packet makes a number held by another business recordable.
         if (e164 is not null && report.Findings.Any(f => f.RuleId == NotOnboardedRule) && registry.Find(e164) is { } holder)
         {
@@ -94,9 +94,9 @@ public static class PacketsApi
     /// <param name="registry">The numbers already onboarded here.</param>
     internal static Results<Ok<NumberRecord>, ValidationProblem, ProblemHttpResult> Find(string number, INumberRegistry registry)
     {
-        if (number.Length > ApiLimits.PhoneNumberChars)
+        if (Problems.PhoneTooLong("number", number) is { } tooLong)
         {
-            return Problems.Invalid("number", $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {number.Length}.");
+            return tooLong;
         }
         var info = PhoneNumbers.Inspect(number);
         if (info.E164 is not { } e164)
@@ -112,7 +112,4 @@ public static class PacketsApi
         Problems.Of(StatusCodes.Status409Conflict, Problems.NumberTaken, "Another business holds the number.",
             $"{holder.E164} was recorded on {holder.RecordedAt:yyyy-MM-dd} for {(holder.BusinessId.Length > 0 ? $"Business ID {holder.BusinessId}" : holder.VerifiedName)}; a number can serve one business only.",
             new Dictionary<string, object?> { ["holder"] = NumberRecord.From(holder) });
-
-    private static string? PhoneText(PacketDocument document) =>
-        document.Root?["phone"] is MapNode phone && phone["number"] is ScalarNode { IsBlank: false } number ? number.Text : null;
 }

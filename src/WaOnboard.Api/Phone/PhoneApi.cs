@@ -37,9 +37,9 @@ public static class PhoneApi
     /// <param name="region">The ISO 3166 region that applies when the number has no country code (FR, GB, US...).</param>
     internal static Results<Ok<PhoneView>, ValidationProblem> Inspect(string number, string? region)
     {
-        if (number.Length > ApiLimits.PhoneNumberChars)
+        if (Problems.PhoneTooLong("number", number) is { } tooLong)
         {
-            return Problems.Invalid("number", $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {number.Length}.");
+            return tooLong;
         }
         if (region is not null && (region.Length != 2 || !region.All(char.IsAsciiLetter)))
         {

@@ -189,8 +189,7 @@ public static class SnippetsApi
     /// <summary>A 400 for a missing number or one too long to be a number; checked before the number is parsed.</summary>
     private static ValidationProblem? PhoneProblem(string? phone) =>
         string.IsNullOrWhiteSpace(phone) ? Problems.Invalid("phone", "Give the business number in international format: ?phone=%2B33142000000.")
-        : phone.Length > ApiLimits.PhoneNumberChars ? Problems.Invalid("phone", $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {phone.Length}.")
-        : null;
+        : Problems.PhoneTooLong("phone", phone);
 
     private static ValidationProblem? TextProblem(string? text) =>
         text is not null && text.Length > ApiLimits.SnippetTextChars

@@ -42,7 +42,7 @@ internal static class ChecklistModel
         var t = ChecklistContent.Labels(language);
         var profile = ChecklistContent.Profiles[profileName];
         var root = packet.Root;
-        var business = PacketValues.Text(root, "business.verifiedName") ?? PacketValues.Text(root, "profile.businessName") ?? packet.Source;
+        var business = PacketPath.Text(root, "business.verifiedName") ?? PacketPath.Text(root, "profile.businessName") ?? packet.Source;
         var sendTo = profile.SendTo[language];
 
         var fileFindings = report.Findings.Where(f => f.Path.Length == 0).Select(View).ToList();
@@ -56,7 +56,7 @@ internal static class ChecklistModel
             claimed.UnionWith(findings);
             var hasError = findings.Any(f => f.Severity == Severity.Error);
             var hasWarning = findings.Any(f => f.Severity == Severity.Warning);
-            var present = element.Paths.Any(p => PacketValues.HasValue(PacketValues.At(root, p)));
+            var present = element.Paths.Any(p => PacketValues.HasValue(PacketPath.Find(root, p)));
             var status = hasError ? "statusToFix" : hasWarning ? "statusToConfirm" : present ? "statusDone" : "statusMissing";
             elements.Add(new ElementView(language == "fr" ? element.Fr : element.En, t[status],
                 status == "statusDone", status == "statusToFix", status == "statusToConfirm", status == "statusMissing",
@@ -127,7 +127,7 @@ internal static class ChecklistModel
         switch (field)
         {
             case "phone":
-                var number = PacketValues.Text(root, "phone.number");
+                var number = PacketPath.Text(root, "phone.number");
                 if (number is null)
                 {
                     return One(null);
@@ -138,11 +138,11 @@ internal static class ChecklistModel
                 var sites = PacketValues.Texts(root, "profile.websites");
                 return Many([.. sites.Select(s => PacketValues.HttpUrl(s) ?? t["notShown"])]);
             case "facebookPage":
-                var page = PacketValues.Text(root, "profile.facebookPage");
+                var page = PacketPath.Text(root, "profile.facebookPage");
                 return page is null ? One(null) : One(PacketValues.HttpUrl(page) ?? t["notShown"]);
             case "hsmBodies":
                 var bodies = new List<string>();
-                foreach (var template in (PacketValues.At(root, "hsm") as ListNode)?.Items ?? [])
+                foreach (var template in (PacketPath.Find(root, "hsm") as ListNode)?.Items ?? [])
                 {
                     foreach (var translation in ((template as MapNode)?["translations"] as ListNode)?.Items ?? [])
                     {
@@ -172,7 +172,7 @@ internal static class ChecklistModel
                     "channelScript" => "channel.script",
                     _ => "profile." + field,
                 };
-                return One(PacketValues.Text(root, path));
+                return One(PacketPath.Text(root, path));
         }
     }
 }

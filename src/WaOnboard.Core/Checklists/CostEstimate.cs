@@ -29,9 +29,9 @@ public sealed record CostEstimate(
     {
         missingRate = null;
         var root = packet.Root;
-        var sessionsText = PacketValues.Text(root, "estimate.sessionsPerMonth");
-        var country = PacketValues.Text(root, "estimate.country")?.Trim().ToUpperInvariant();
-        var currency = PacketValues.Text(root, "estimate.currency")?.Trim().ToUpperInvariant();
+        var sessionsText = PacketPath.Text(root, "estimate.sessionsPerMonth");
+        var country = PacketPath.Text(root, "estimate.country")?.Trim().ToUpperInvariant();
+        var currency = PacketPath.Text(root, "estimate.currency")?.Trim().ToUpperInvariant();
         if (sessionsText is null || country is null || currency is null
             || !long.TryParse(sessionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var sessions))
         {

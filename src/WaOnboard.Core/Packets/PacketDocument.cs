@@ -30,5 +30,5 @@ public sealed class PacketDocument
     public bool IsReadable { get; }
 
     /// <summary>The provider profile the packet asks for, or null when it names none.</summary>
-    public string? Provider => (Root?["provider"] as ScalarNode) is { IsBlank: false } s ? s.Text : null;
+    public string? Provider => PacketPath.Text(Root, "provider");
 }

@@ -58,20 +58,20 @@ public sealed class MapNode(IEnumerable<MapEntry> entries, int line, int column)
     public IReadOnlyList<MapEntry> Entries => _entries;
 
     /// <summary>The value of a field, or null when the map has no such field.</summary>
-    public PacketNode? this[string key]
+    public PacketNode? this[string key] => Find(key);
+
+    /// <summary>The value of a field named by a slice of a longer path, or null when the map has no such field.</summary>
+    public PacketNode? Find(ReadOnlySpan<char> key)
     {
-        get
+        // Packets have a handful of keys per map: a linear scan beats hashing and allocates nothing.
+        foreach (var entry in _entries)
         {
-            // Packets have a handful of keys per map: a linear scan beats hashing and allocates nothing.
-            foreach (var entry in _entries)
+            if (key.SequenceEqual(entry.Key))
             {
-                if (entry.Key == key)
-                {
-                    return entry.Value;
-                }
+                return entry.Value;
             }
-            return null;
         }
+        return null;
     }
 }
 

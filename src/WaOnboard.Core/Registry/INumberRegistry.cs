@@ -19,9 +19,8 @@ public sealed record OnboardedNumber(string E164, string BusinessId, string Veri
     public static OnboardedNumber Applicant(PacketDocument document, string e164, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var business = document.Root?["business"] as MapNode;
-        string Text(string key) => business?[key] is ScalarNode { IsBlank: false } s ? s.Text : "";
-        return new OnboardedNumber(e164, Text("facebookBusinessId"), Text("verifiedName"), recordedAt);
+        return new OnboardedNumber(e164, PacketPath.Text(document.Root, "business.facebookBusinessId") ?? "",
+            PacketPath.Text(document.Root, "business.verifiedName") ?? "", recordedAt);
     }
 }
 

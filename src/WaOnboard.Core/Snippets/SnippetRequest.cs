@@ -1,4 +1,3 @@
-using WaOnboard.Checklists;
 using WaOnboard.Packets;
 
 namespace WaOnboard.Snippets;
@@ -24,21 +23,21 @@ public sealed record SnippetRequest(string Phone, string? Text = null)
         var root = packet.Root;
         // The link must reach the number registered on WhatsApp (phone.number): a wa.me link needs an active
         // WhatsApp account, which the public contact numbers (profile.phoneNumbers) usually are not.
-        var phone = PacketValues.Text(root, "phone.number");
+        var phone = PacketPath.Text(root, "phone.number");
         if (phone is null)
         {
             return null;
         }
         var languages = new List<string>();
-        if (PacketValues.At(root, "hsm") is ListNode templates)
+        if (PacketPath.Find(root, "hsm") is ListNode templates)
         {
             for (var i = 0; i < templates.Items.Count; i++)
             {
-                if (PacketValues.At(root, $"hsm[{i}].translations") is ListNode translations)
+                if (PacketPath.Find(root, $"hsm[{i}].translations") is ListNode translations)
                 {
                     for (var j = 0; j < translations.Items.Count; j++)
                     {
-                        var language = PacketValues.Text(root, $"hsm[{i}].translations[{j}].language")?.Trim();
+                        var language = PacketPath.Text(root, $"hsm[{i}].translations[{j}].language")?.Trim();
                         if (language is not null && !languages.Contains(language))
                         {
                             languages.Add(language);
@@ -51,7 +50,7 @@ public sealed record SnippetRequest(string Phone, string? Text = null)
         {
             Language = languages.FirstOrDefault() ?? "en",
             Languages = languages,
-            BusinessName = PacketValues.Text(root, "profile.businessName") ?? PacketValues.Text(root, "business.verifiedName"),
+            BusinessName = PacketPath.Text(root, "profile.businessName") ?? PacketPath.Text(root, "business.verifiedName"),
         };
     }
 }
