@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using WaOnboard.Packets;
 
@@ -25,12 +26,14 @@ internal sealed class RequiredCheck : Check
 /// <summary>The text matches (or, with <c>forbid</c>, does not match) a regular expression.</summary>
 /// <remarks>
 /// Patterns come from files anyone may edit, so they run on .NET's non-backtracking engine: matching time is linear
-/// in the input, which is itself capped (<see cref="RuleRun.MaxCheckedLength"/>). The engine is built on first use,
-/// so rules of other profiles cost nothing.
+/// in the input, which is itself capped (<see cref="RuleRun.MaxCheckedLength"/>). Each is built when the rules load,
+/// so a bad pattern is reported then, and once for all the profiles that share it.
 /// </remarks>
 internal sealed class PatternCheck : Check
 {
-    private readonly Lazy<Regex> _regex;
+    private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options), Regex> Built = new();
+
+    private readonly Regex _regex;
     private readonly bool _forbid;
 
     public PatternCheck(CheckParameters parameters, bool forbid)
@@ -44,22 +47,20 @@ internal sealed class PatternCheck : Check
         }
         try
         {
-            // Built once here to report a bad pattern at load time; the lazy copy is the same object.
-            var regex = new Regex(pattern, options);
-            _regex = new Lazy<Regex>(regex);
+            _regex = Built.GetOrAdd((pattern, options), key => new Regex(key.Pattern, key.Options));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             parameters.Problem($"'pattern' is not a usable regular expression: {e.Message}");
-            _regex = new Lazy<Regex>(() => new Regex("$^"));
+            _regex = new Regex("$^");
         }
     }
 
     public override void Run(PacketNode? node, CheckScope scope)
     {
-        if (TryText(node, out var text) && _regex.Value.IsMatch(text) == _forbid)
+        if (TryText(node, out var text) && _regex.IsMatch(text) == _forbid)
         {
-            scope.Fail(node, text, _forbid ? _regex.Value.Match(text).Value : null);
+            scope.Fail(node, text, _forbid ? _regex.Match(text).Value : null);
         }
     }
 }
