@@ -17,6 +17,15 @@ public sealed record PhoneNumberInfo(string Input, bool Valid, string? E164, str
     /// <summary>True when the number was written with its country code (<c>+</c>, <c>00</c> or <c>tel:+</c>).</summary>
     public bool HasCountryCode { get; init; }
 
+    /// <summary>The number as it is dialled within its country (<c>06 12 34 56 78</c>), or null when it is not valid.</summary>
+    public string? NationalFormat { get; init; }
+
+    /// <summary>The number as it is written for the world (<c>+33 6 12 34 56 78</c>), or null when it is not valid.</summary>
+    public string? InternationalFormat { get; init; }
+
+    /// <summary>The region's English name (<c>France</c>), or null when the number has no region or libphonenumber names none (AC, TA, XK).</summary>
+    public string? RegionName { get; init; }
+
     /// <summary>The digits of a wa.me link: country code and national number, no <c>+</c>, no trunk zero.</summary>
     public string? WaMeDigits => E164?[1..];
 }
