@@ -12,7 +12,7 @@ internal static class PhoneCommand
         var region = new Option<string?>("--region") { Description = "ISO 3166 region for numbers written without a country code (FR, GB, US)", HelpName = "XX" };
         var format = new Option<string?>("--format") { Description = "text (the default on a terminal) or json" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("phone", "Parse, validate and classify phone numbers (libphonenumber metadata)") { numbers, region, format };
+        var command = new Command("phone", "Parse, validate and classify phone numbers (libphonenumber-csharp)") { numbers, region, format };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
