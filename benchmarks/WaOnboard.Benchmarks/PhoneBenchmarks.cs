@@ -32,6 +32,7 @@ public class PhoneBenchmarks
         TooShort();
         LibraryFrenchMobile();
         LibraryLastRegionOfPlusOne();
+        FrenchMobileWithFormatsAndRegionName();
     }
 
     /// <summary>Before: main's own module (parse, validity, type), kept in this project for the comparison.</summary>
@@ -54,6 +55,14 @@ public class PhoneBenchmarks
 
     [Benchmark]
     public PhoneNumberInfo LastRegionOnSharedCountryCode() => PhoneNumbers.Inspect(LastRegionOfPlusOne);
+
+    /// <summary>What the formats and the region's name cost on top, worked out when asked for (a checklist asks).</summary>
+    [Benchmark]
+    public int FrenchMobileWithFormatsAndRegionName()
+    {
+        var number = PhoneNumbers.Inspect(FrenchMobileNumber);
+        return number.NationalFormat!.Length + number.InternationalFormat!.Length + number.RegionName!.Length;
+    }
 
     [Benchmark]
     public PhoneNumberInfo UsNumberOnSharedCountryCode() => PhoneNumbers.Inspect("+1 (201) 555-0123");

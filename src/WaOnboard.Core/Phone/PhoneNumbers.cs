@@ -109,10 +109,21 @@ public static class PhoneNumbers
         {
             CountryCode = countryCode,
             HasCountryCode = hasCountryCode,
-            NationalFormat = Util.Format(parsed, PhoneNumberFormat.NATIONAL),
-            InternationalFormat = Util.Format(parsed, PhoneNumberFormat.INTERNATIONAL),
-            RegionName = PhoneRegionNames.English(numberRegion),
         };
+    }
+
+    /// <summary>A valid number's E.164 in the national or international format of its region.</summary>
+    internal static string Format(string e164, bool national)
+    {
+        // An E.164 from Inspect always parses; should one not, the E.164 itself is still a correct international form.
+        try
+        {
+            return Util.Format(Util.Parse(e164, null), national ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
     }
 
     // True when libphonenumber reads an extension in the input ("ext. 12", "x12", "#12"), which it would otherwise drop.
