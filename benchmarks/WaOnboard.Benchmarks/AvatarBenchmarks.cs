@@ -188,11 +188,14 @@ public class AvatarBenchmarks
             head[4 + i] = (byte)type[i];
         }
 
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.Finish(Crc32.Append(Crc32.Append(Crc32.Start, head.AsSpan(4)), data)));
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(head.AsSpan(4));
+        crc.Append(data);
+        var stored = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(stored, crc.GetCurrentHashAsUInt32());
         png.Write(head);
         png.Write(data);
-        png.Write(crc);
+        png.Write(stored);
     }
 
     // Baseline JPEG of `length` bytes: headers, then entropy-coded filler up to EOI.

@@ -261,7 +261,7 @@ public class ImageInspectorTests
         var zlib = Zlib(SolidRgbRows(640, 640));
         var png = Concat(PngSignature, Ihdr(640, 640), Chunk("IDAT", zlib[..100]), Chunk("IEND", []));
 
-        Assert.Equal("is truncated: its 100 bytes of compressed image data cannot hold 640x640 pixels", ImageInspector.Inspect(png).Problem);
+        Assert.Matches(@"^is truncated: its image data \(IDAT\) ends after [0-9,]+ of the 1,229,440 bytes that 640x640 pixels need$", ImageInspector.Inspect(png).Problem);
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class ImageInspectorTests
         raw[0] = 7;
         var rebuilt = Concat(png[..33], Chunk("IDAT", Zlib(raw)), Chunk("IEND", []));
 
-        Assert.Equal("is corrupt: its image data (IDAT) has an invalid row filter (7)", ImageInspector.Inspect(rebuilt).Problem);
+        Assert.Equal("is corrupt: its image data (IDAT) has an invalid filter (7) at the start of row 1 of interlace pass 1", ImageInspector.Inspect(rebuilt).Problem);
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public class ImageInspectorTests
         raw[1921] = 9;
         var png = Concat(PngSignature, Ihdr(640, 640), Chunk("IDAT", Zlib(raw)), Chunk("IEND", []));
 
-        Assert.Equal("is corrupt: its image data (IDAT) has an invalid row filter (9)", ImageInspector.Inspect(png).Problem);
+        Assert.Equal("is corrupt: its image data (IDAT) has an invalid filter (9) at the start of row 2", ImageInspector.Inspect(png).Problem);
     }
 
     [Fact]
@@ -445,12 +445,15 @@ public class ImageInspectorTests
     }
 
     [Fact]
-    public void FiveMegabytePngIsInspectedWithoutReadingItsBulk()
+    public void FiveMegabytePngIsReadOnceForItsCrcs()
     {
-        using var stream = new CountingStream(new MemoryStream(PngOfLength(ImageInspector.MaxBytes)));
+        // Every CRC is checked, so every byte is read; the 1 KB of image data is read a second time to inflate it,
+        // and windows that straddle chunk boundaries re-read a little.
+        var png = PngOfLength(ImageInspector.MaxBytes);
+        using var stream = new CountingStream(new MemoryStream(png));
 
         Assert.Null(ImageInspector.Inspect(stream).Problem);
-        Assert.InRange(stream.BytesRead, 0, 64 * 1024);
+        Assert.InRange(stream.BytesRead, png.Length, png.Length + (64 * 1024));
     }
 
     [Fact]
@@ -511,7 +514,7 @@ public class ImageInspectorTests
         Assert.Throws<ArgumentException>(() => ImageInspector.Inspect(pipe));
     }
 
-    private static (ImageInspection Result, long Allocated) InspectMeasured(byte[] bytes)
+    internal static (ImageInspection Result, long Allocated) InspectMeasured(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         ImageInspector.Inspect(stream);
