@@ -308,6 +308,23 @@ public class ImageInspectorTests
     }
 
     [Fact]
+    public void JpegCutInItsEntropyDataWithAnEndMarkerAppendedPassesTheStructuralCheck()
+    {
+        // The known limit (docs/decisions/0003): only a decoder can see it, and ImageMagick and libjpeg-turbo
+        // decode this very file with a warning and exit 0 (convert) or 2 (djpeg), writing a picture either way.
+        var jpeg = Fixture("avatar.jpg");
+        var sos = jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+        var entropy = sos + 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(sos + 2));
+        var cut = entropy + ((jpeg.Length - 2 - entropy) / 2);
+        var halved = Concat(jpeg[..(jpeg[cut - 1] == 0xFF ? cut - 1 : cut)], [0xFF, 0xD9]);
+
+        var result = ImageInspector.Inspect(halved);
+
+        Assert.True(halved.Length < jpeg.Length * 0.6);
+        Assert.Null(result.Problem);
+    }
+
+    [Fact]
     public void JpegCutInsideItsHeadersIsTruncated()
     {
         var result = ImageInspector.Inspect(Jpeg()[..30]);
