@@ -13,7 +13,8 @@ namespace WaOnboard.Images;
 /// <item>The image data (IDAT, concatenated) is inflated in full through a stack buffer, straight from the file:
 /// the output must be exactly the bytes the header implies (<see cref="Header.RawBytes"/>, Adam7 passes
 /// included), every row must start with a filter byte of 0-4, and inflation stops as soon as the output
-/// would exceed the picture's size, so a "bomb" costs at most that size of output (1.6 MB for 640x640 RGBA).</item>
+/// would exceed the picture's size, so a "bomb" costs at most that size of output (1.6 MB for 640x640 RGBA).
+/// A header that implies more than <see cref="MaxInflatedImageBytes"/> is not inflated: its size is the finding.</item>
 /// <item>Compressed metadata (zTXt, iTXt, iCCP) is never inflated beyond <see cref="BombOutput"/>
 /// bytes from at most <see cref="InflatePrefix"/> input bytes: more than that is a compression bomb.</item>
 /// <item>Nothing is allocated from a size the file claims: buffers are the caller's window, the stack,
@@ -33,6 +34,10 @@ internal static class PngInspector
 
     /// <summary>Compressed metadata chunks inflated per file at most; more are only walked.</summary>
     public const int MaxInflatedChunks = 4;
+
+    /// <summary>Image data sizes beyond which the rows are not inflated: such a picture is far from 640x640, which is the finding.</summary>
+    /// <remarks>64 MiB is 4096x4096 RGBA; inflating it costs tens of ms. Without the cap a 5 MB file of deflated zeros under a 16384x16384 RGBA 16-bit header would cost 2 GiB of inflation (time, not memory).</remarks>
+    public const long MaxInflatedImageBytes = 64L << 20;
 
     // Inflated bytes handled at a time, on the stack: the only buffer image data passes through.
     private const int OutputBuffer = 8 * 1024;
@@ -206,9 +211,10 @@ internal static class PngInspector
 
     private static string? CheckImageData(ref ByteReader reader, Header header, long firstIdat, long idatBytes)
     {
-        if (header.Width > ImageInspector.MaxPlausibleEdge || header.Height > ImageInspector.MaxPlausibleEdge)
+        if (header.Width > ImageInspector.MaxPlausibleEdge || header.Height > ImageInspector.MaxPlausibleEdge
+            || header.RawBytes() > MaxInflatedImageBytes)
         {
-            // The claimed size is the problem to report; the data cannot be judged against it.
+            // The claimed size is the problem to report; the data is not worth judging against it.
             return null;
         }
 

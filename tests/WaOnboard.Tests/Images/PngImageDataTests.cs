@@ -123,6 +123,18 @@ public class PngImageDataTests
     }
 
     [Fact]
+    public void BombUnderAHeaderClaimingMoreThan64MiBOfRowsIsJudgedByItsSizeWithoutInflating()
+    {
+        // 16384x16384 RGBA needs 1 GiB of rows: the bomb would match it, at the cost of inflating it all.
+        var png = PngWithImageData(Ihdr(16_384, 16_384, 8, 6), GigabyteOfZeros.Value);
+
+        var (result, allocated) = InspectMeasured(png);
+
+        Assert.Equal("is 16384x16384 pixels; a profile picture must be exactly 640x640", result.Problem);
+        Assert.InRange(allocated, 0, 64 * 1024);
+    }
+
+    [Fact]
     public void InterlacedPngOfTheRightSizeIsWellFormed()
     {
         // Adam7 passes of a 640x640 RGB picture: 7 sub-images, each row with its own filter byte.
