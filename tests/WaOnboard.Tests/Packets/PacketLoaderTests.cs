@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Rules;
@@ -159,29 +160,29 @@ public class PacketLoaderTests
         Assert.Equal("generic", document.Provider);
     }
 
-    [Fact]
-    public void LoaderNeverThrowsOnArbitraryBytes()
+    [Property]
+    public Property LoaderNeverThrowsOnArbitraryBytes()
     {
-        Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
+        return Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
         {
             var yaml = PacketLoader.Load(bytes, PacketFormat.Yaml, "fuzz", InMemoryPacketFiles.None);
             var json = PacketLoader.Load(bytes, PacketFormat.Json, "fuzz", InMemoryPacketFiles.None);
             RuleSet.BuiltIn.Validate(yaml);
             RuleSet.BuiltIn.Validate(json);
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
-    [Fact]
-    public void LoaderAndRulesNeverThrowOnArbitraryText()
+    [Property]
+    public Property LoaderAndRulesNeverThrowOnArbitraryText()
     {
         // Text made of YAML's own punctuation reaches far more parser states than random bytes do.
         var alphabet = Gen.Elements("a", "b: ", "- ", "[", "]", "{", "}", ",", "\n", "  ", "&x ", "*x", "\"", "'", "#", ":", "|", ">", "!!str ", "hsm", "phone", "number", "~", "1");
         var text = Gen.ListOf(alphabet).Select(parts => string.Concat(parts));
-        Prop.ForAll(text.ToArbitrary(), t =>
+        return Prop.ForAll(text.ToArbitrary(), t =>
         {
             RuleSet.BuiltIn.Validate(Yaml(t));
             RuleSet.BuiltIn.Validate(Yaml("hsm:\n  - translations:\n      - body: " + t));
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using WaOnboard.Checklists;
 using WaOnboard.Findings;
 using WaOnboard.Snippets;
@@ -32,11 +33,11 @@ public class HostileValueTests
             Gen.Elements(Hostile).Two().Select(pair => pair.Item1 + pair.Item2))
         .ToArbitrary();
 
-    [Fact]
-    public void HostileBusinessNameStaysInertInEveryHtmlSnippet()
+    [Property]
+    public Property HostileBusinessNameStaysInertInEveryHtmlSnippet()
     {
         var expected = Shape("Acme");
-        Prop.ForAll(Values(), name =>
+        return Prop.ForAll(Values(), name =>
         {
             foreach (var (kind, shape) in expected)
             {
@@ -47,22 +48,22 @@ public class HostileValueTests
                 Assert.StartsWith("https://wa.me/33142000000", link.GetAttribute("href"), StringComparison.Ordinal);
                 Assert.DoesNotContain(' ', link.GetAttribute("href")!);
             }
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
-    [Fact]
-    public void HostileFindingsAndPacketValuesStayInertInTheChecklistEmail()
+    [Property]
+    public Property HostileFindingsAndPacketValuesStayInertInTheChecklistEmail()
     {
         var packet = TestPackets.Load("engage-digital");
         var benign = Html.ElementNames(Html.ParseDocument(RenderHtml(packet, "plain")));
-        Prop.ForAll(Values(), value =>
+        return Prop.ForAll(Values(), value =>
         {
             var html = RenderHtml(packet, value);
             var document = Html.ParseDocument(html);
             Assert.Equal(benign, Html.ElementNames(document));
             Assert.Empty(document.QuerySelectorAll("script, img"));
             Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
-        }).QuickCheckThrowOnFailure();
+        });
     }
 
     [Fact]
