@@ -65,13 +65,13 @@ public sealed class RuleSet
                 errors.Add($"{file}:1: no such rule file");
                 continue;
             }
-            var info = new FileInfo(file);
-            if (info.Length > PacketLoader.MaxBytes)
+            // A regular file only, bounded by the bytes actually read: a FIFO or /dev/zero is refused, not waited on.
+            if (!BoundedFile.TryRead(file, PacketLoader.MaxBytes, out var content, out var problem))
             {
-                errors.Add($"{file}:1: a rule file may be at most {PacketLoader.MaxBytes / 1024} KiB");
+                errors.Add($"{file}:1: the rule file {problem}");
                 continue;
             }
-            RuleFileReader.Read(file, File.ReadAllBytes(file), rules, profiles, errors);
+            RuleFileReader.Read(file, content, rules, profiles, errors);
         }
         return Compile(rules, profiles, errors);
     }
@@ -247,12 +247,15 @@ public sealed class RuleSet
     {
         options ??= new ValidationOptions();
         var run = new RuleRun(document, options);
-        run.Findings.AddRange(document.LoadFindings);
+        foreach (var finding in document.LoadFindings)
+        {
+            run.Add(finding);
+        }
         var profile = options.Profile ?? document.Provider ?? DefaultProfile;
         if (!_rulesByProfile.TryGetValue(profile, out var rules))
         {
             var provider = document.Root?["provider"];
-            run.Findings.Add(new Finding("provider-unknown", Severity.Error, "provider",
+            run.Add(new Finding("provider-unknown", Severity.Error, "provider",
                 $"'{profile}' is not a provider profile; the packet was checked with the {DefaultProfile} profile.",
                 $"Set provider to one of: {string.Join(", ", _rulesByProfile.Keys)}.")
             { Line = provider?.Line, Column = provider?.Column });
@@ -270,6 +273,15 @@ public sealed class RuleSet
                 var visitor = new RuleVisitor(rule, run);
                 rule.Definition.Path.Visit(root, run.Indices, ref visitor);
             }
+        }
+        if (run.Unlisted is { } unlisted)
+        {
+            var total = unlisted.Errors + unlisted.Warnings + unlisted.Infos;
+            var worst = unlisted.Errors > 0 ? Severity.Error : unlisted.Warnings > 0 ? Severity.Warning : Severity.Info;
+            run.Findings.Add(new Finding("findings-truncated", worst, "",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} more findings were not listed ({unlisted.Errors:N0} errors, {unlisted.Warnings:N0} warnings, {unlisted.Infos:N0} infos); the report lists the first {RuleRun.MaxFindings:N0}."),
+                "Fix the findings above and check the packet again; a packet with this many problems is usually generated or repeated by mistake."));
+            return new ValidationReport(document.Source, profile, run.Findings, unlisted);
         }
         return new ValidationReport(document.Source, profile, run.Findings);
     }
