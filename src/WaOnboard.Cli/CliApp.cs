@@ -36,7 +36,7 @@ internal static class CliApp
     /// <summary>Writes one line for a usage error or an unusable input on standard error; returns exit code 2.</summary>
     public static int Fail(InvocationConfiguration io, string message)
     {
-        io.Error.WriteLine($"wa-onboard: {message}");
+        io.Error.WriteLine($"wa-onboard: {TerminalText.Escape(message)}");
         return ExitUsage;
     }
 
@@ -59,7 +59,7 @@ internal static class CliApp
         var load = RuleSet.Load(paths);
         foreach (var error in load.Errors)
         {
-            parse.InvocationConfiguration.Error.WriteLine(error);
+            parse.InvocationConfiguration.Error.WriteLine(TerminalText.Escape(error));
         }
         return load.RuleSet;
     }

@@ -52,9 +52,19 @@ internal static class SnippetCommand
                 return CliApp.ExitUsage;
             }
             var path = parseResult.GetValue(output);
+            if (Output.Refuses(path, packetPath is null ? null : Output.PacketFileOf(packetPath), io) is { } refused)
+            {
+                return refused;
+            }
+            var extension = Path.GetExtension(path ?? "").ToLowerInvariant();
+            if (name == "qr" && path is not null && extension is not (".png" or ".svg"))
+            {
+                // The format follows the name: SVG bytes in a .jpg would open as a broken picture.
+                return CliApp.Fail(io, $"a QR code is written as PNG or SVG: name the file .png or .svg, not '{Path.GetFileName(path)}'.");
+            }
             try
             {
-                if (name == "qr" && path is not null && path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                if (name == "qr" && extension == ".png")
                 {
                     return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path, io);
                 }
@@ -63,6 +73,11 @@ internal static class SnippetCommand
             catch (Exception e) when (e is InvalidPhoneNumberException or TemplateException)
             {
                 return CliApp.Fail(io, e.Message);
+            }
+            catch (QRCoder.Exceptions.DataTooLongException)
+            {
+                var link = SnippetRenderer.Link(request.Phone, request.Text);
+                return CliApp.Fail(io, $"the link is too long for a QR code ({link.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters once encoded; a QR code holds at most 2,953 bytes): shorten --text.");
             }
         });
         return command;
