@@ -57,9 +57,9 @@ internal static class SnippetCommand
                 return refused;
             }
             var extension = Path.GetExtension(path ?? "").ToLowerInvariant();
-            if (name == "qr" && path is not null && extension is not (".png" or ".svg"))
+            if (name == "qr" && extension is ".jpg" or ".jpeg" or ".gif" or ".webp" or ".bmp" or ".tif" or ".tiff" or ".ico" or ".heic" or ".avif" or ".pdf" or ".eps")
             {
-                // The format follows the name: SVG bytes in a .jpg would open as a broken picture.
+                // The format follows the name (.png, else SVG): SVG bytes in a .jpg would open as a broken picture.
                 return CliApp.Fail(io, $"a QR code is written as PNG or SVG: name the file .png or .svg, not '{Path.GetFileName(path)}'.");
             }
             try

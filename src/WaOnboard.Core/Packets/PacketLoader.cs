@@ -42,9 +42,21 @@ public static class PacketLoader
 
         var files = new FolderPacketFiles(Path.GetDirectoryName(Path.GetFullPath(file))!);
         // Only a regular file, read to at most one byte past the limit, whatever size the file system reports.
-        if (!BoundedFile.TryRead(file, MaxBytes + 1, out var content, out var problem))
+        if (!BoundedFile.TryOpen(file, out var stream, out var problem))
         {
             return Unreadable(path, $"The packet file '{file}' {problem}.");
+        }
+        byte[] content;
+        try
+        {
+            using (stream)
+            {
+                content = BoundedFile.ReadAtMost(stream, MaxBytes + 1);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, $"The packet file '{file}' cannot be read: {e.Message}");
         }
         return Load(content, FormatOf(file), path, files);
     }

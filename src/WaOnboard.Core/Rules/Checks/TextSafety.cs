@@ -22,18 +22,24 @@ internal static class TextSafety
     /// <summary>True for a character that shows nothing, or moves or hides other text: controls, zero-width and direction marks.</summary>
     public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
 
-    /// <summary>The text as a reader sees it: invisible characters removed, compatibility forms (full-width letters) and look-alike letters folded to Latin.</summary>
+    /// <summary>The text as a reader sees it: invisible characters removed, full-width forms and look-alike letters read as Latin.</summary>
+    /// <remarks>By hand rather than with NFKC: the product runs with invariant globalization, where normalization is not available.</remarks>
     public static string Fold(string text)
     {
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (IsInvisible(c))
             {
                 continue;
             }
-            builder.Append(LookAlikes.TryGetValue(c, out var latin) ? latin : c);
+            builder.Append(c switch
+            {
+                // Full-width ASCII (U+FF01-FF5E) is ASCII shifted by 0xFEE0; U+3000 is the ideographic space.
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' => ' ',
+                _ => LookAlikes.TryGetValue(c, out var latin) ? latin : c,
+            });
         }
         return builder.ToString();
     }
