@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using cli::WaOnboard.Cli;
 
 namespace WaOnboard.Api.Tests;
@@ -226,6 +227,58 @@ public sealed class HealthRateLimitTests(LowRateLimitApiFactory factory) : IClas
         for (var i = 0; i < LowRateLimitApiFactory.Limit * 4; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        }
+    }
+}
+
+/// <summary>A client that goes away mid-body, against a real Kestrel (the in-memory test server never sees a cut connection).</summary>
+public sealed class ClientDisconnectTests
+{
+    [Fact]
+    public async Task AClientThatLeavesMidBodyIsNotLoggedAsAFailure()
+    {
+        var logs = new CapturedLogs();
+        var folder = Directory.CreateTempSubdirectory("wa-onboard-disconnect-").FullName;
+        await using var app = ApiHost.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Registry=Data Source={Path.Combine(folder, "registry.db")}"],
+            builder => builder.Logging.AddProvider(logs));
+        await app.StartAsync();
+        var address = new Uri(app.Urls.First());
+
+        foreach (var (contentType, length) in new[] { ("application/json", 900_000), ("multipart/form-data; boundary=b", 5_000_000) })
+        {
+            using var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(address.Host, address.Port);
+            var stream = socket.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: {contentType}\r\nContent-Length: {length}\r\n\r\n" + new string('x', 100_000)));
+            await Task.Delay(200);
+            socket.Close();
+        }
+        await Task.Delay(1000);
+        await app.StopAsync();
+
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLogs owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Entries.Enqueue((logLevel, formatter(state, exception)));
         }
     }
 }

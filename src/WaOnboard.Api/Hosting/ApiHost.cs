@@ -83,7 +83,7 @@ public static class ApiHost
                 // A link followed from a served checklist or snippet must not tell the next site where it came from.
                 headers["Referrer-Policy"] = "no-referrer";
                 // Reports, checklists and records can name a number and the business that holds it: no cache keeps them.
-                if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/v1/packets", StringComparison.OrdinalIgnoreCase))
+                if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || context.Request.Path.StartsWithSegments("/v1/packets", StringComparison.OrdinalIgnoreCase))
                 {
                     headers.CacheControl = "no-store";
                 }
