@@ -244,20 +244,24 @@ public sealed class ClientDisconnectTests
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
 
-        foreach (var (contentType, length) in new[] { ("application/json", 900_000), ("multipart/form-data; boundary=b", 5_000_000) })
+        // Each way several times: whether the server meets the early end before or after the connection drops varies.
+        foreach (var (contentType, length) in Enumerable.Repeat(new[] { ("application/json", 900_000), ("multipart/form-data; boundary=b", 5_000_000) }, 5).SelectMany(x => x))
         {
             using var socket = new System.Net.Sockets.TcpClient();
             await socket.ConnectAsync(address.Host, address.Port);
             var stream = socket.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(
                 $"POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: {contentType}\r\nContent-Length: {length}\r\n\r\n" + new string('x', 100_000)));
-            await Task.Delay(200);
+            // The client stops sending (FIN) before the length it announced, then goes: "Unexpected end of request content".
+            socket.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+            await Task.Delay(100);
             socket.Close();
         }
         await Task.Delay(1000);
         await app.StopAsync();
 
-        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        var failures = logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message).ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     private sealed class CapturedLogs : ILoggerProvider
