@@ -1,6 +1,8 @@
 using System.CommandLine;
 using WaOnboard.Checking;
 using WaOnboard.Checklists;
+using WaOnboard.Findings;
+using WaOnboard.Packets;
 using WaOnboard.Templates;
 
 namespace WaOnboard.Cli;
@@ -43,6 +45,15 @@ internal static class ChecklistCommand
             {
                 return CliApp.ExitUsage;
             }
+            if (packet.Root is null)
+            {
+                // Not UTF-8, not YAML or JSON, too large: there is nothing to write a checklist from.
+                return CliApp.Fail(io, $"cannot write a checklist of '{parseResult.GetValue(packetArgument)}': {packet.LoadFindings.FirstOrDefault(f => f.Severity == Severity.Error)?.Message ?? "it is not a packet"}");
+            }
+            if (Output.Refuses(parseResult.GetValue(output), Output.PacketFileOf(parseResult.GetValue(packetArgument)!), io) is { } refused)
+            {
+                return refused;
+            }
             var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken);
             var options = new ChecklistOptions
             {
@@ -68,6 +79,40 @@ internal static class ChecklistCommand
 /// <summary>Writes a command's result to a file or to standard output.</summary>
 internal static class Output
 {
+    /// <summary>Exit code 2 with one line when <paramref name="path"/> is a folder or the input packet itself; null when it may be written.</summary>
+    public static int? Refuses(string? path, string? input, InvocationConfiguration io)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+        if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+        {
+            return CliApp.Fail(io, $"--out '{path}' is a folder; give the name of a file to write.");
+        }
+        if (input is not null && SameFile(path, input))
+        {
+            return CliApp.Fail(io, $"--out '{path}' is the packet itself; writing there would overwrite it. Give another file name.");
+        }
+        return null;
+    }
+
+    private static bool SameFile(string a, string b) =>
+        string.Equals(RealFile(a), RealFile(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    private static string RealFile(string path)
+    {
+        var info = new FileInfo(Path.GetFullPath(path));
+        try
+        {
+            return info.Exists && info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : info.FullName;
+        }
+        catch (IOException)
+        {
+            return info.FullName;
+        }
+    }
+
     public static int Write(byte[] content, string? path, InvocationConfiguration io)
     {
         if (path is null)
@@ -87,4 +132,8 @@ internal static class Output
             return CliApp.Fail(io, $"cannot write '{path}': {e.Message}");
         }
     }
+
+    /// <summary>The packet file a command reads: the path, or the packet file of a folder.</summary>
+    public static string? PacketFileOf(string path) =>
+        Directory.Exists(path) ? PacketLoader.PacketFileNames.Select(name => Path.Combine(path, name)).FirstOrDefault(File.Exists) : path;
 }

@@ -36,7 +36,7 @@ internal static class CliApp
     /// <summary>Writes one line for a usage error or an unusable input on standard error; returns exit code 2.</summary>
     public static int Fail(InvocationConfiguration io, string message)
     {
-        io.Error.WriteLine($"wa-onboard: {message}");
+        io.Error.WriteLine($"wa-onboard: {TerminalText.Escape(message)}");
         return ExitUsage;
     }
 

@@ -50,7 +50,7 @@ internal sealed class ProfileOptions
         var load = RuleSet.Load(rules, profiles);
         foreach (var error in load.Errors)
         {
-            parse.InvocationConfiguration.Error.WriteLine(error);
+            parse.InvocationConfiguration.Error.WriteLine(TerminalText.Escape(error));
         }
         return load.RuleSet;
     }

@@ -54,9 +54,19 @@ internal static class SnippetCommand
                 return CliApp.ExitUsage;
             }
             var path = parseResult.GetValue(output);
+            if (Output.Refuses(path, packetPath is null ? null : Output.PacketFileOf(packetPath), io) is { } refused)
+            {
+                return refused;
+            }
+            var extension = Path.GetExtension(path ?? "").ToLowerInvariant();
+            if (name == "qr" && extension is ".jpg" or ".jpeg" or ".gif" or ".webp" or ".bmp" or ".tif" or ".tiff" or ".ico" or ".heic" or ".avif" or ".pdf" or ".eps")
+            {
+                // The format follows the name (.png, else SVG): SVG bytes in a .jpg would open as a broken picture.
+                return CliApp.Fail(io, $"a QR code is written as PNG or SVG: name the file .png or .svg, not '{Path.GetFileName(path)}'.");
+            }
             try
             {
-                if (name == "qr" && path is not null && path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                if (name == "qr" && extension == ".png")
                 {
                     return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path, io);
                 }
@@ -65,6 +75,11 @@ internal static class SnippetCommand
             catch (Exception e) when (e is InvalidPhoneNumberException or TemplateException)
             {
                 return CliApp.Fail(io, e.Message);
+            }
+            catch (QRCoder.Exceptions.DataTooLongException)
+            {
+                var link = SnippetRenderer.Link(request.Phone, request.Text);
+                return CliApp.Fail(io, $"the link is too long for a QR code ({link.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters once encoded; a QR code holds at most 2,953 bytes): shorten --text.");
             }
         });
         return command;

@@ -66,11 +66,16 @@ internal static class ValidateCommand
                 var document = PacketLoader.LoadPath(path);
                 if (!document.IsReadable)
                 {
-                    error.WriteLine($"wa-onboard: {document.LoadFindings[0].Message}");
+                    error.WriteLine($"wa-onboard: {TerminalText.Escape(document.LoadFindings[0].Message)}");
                     unreadable = true;
                     continue;
                 }
                 reports.Add((await checker.CheckAsync(document, profileName, cancellationToken)).Report);
+            }
+            if (reports.Count == 0)
+            {
+                // Nothing could be read: the lines on stderr say why, and an empty report would read as "nothing to check".
+                return CliApp.ExitUsage;
             }
             if (CliApp.WantsJson(parse, format))
             {

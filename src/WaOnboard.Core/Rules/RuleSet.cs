@@ -127,11 +127,6 @@ public sealed class RuleSet
 
         foreach (var file in userRulePaths.SelectMany(Expand))
         {
-            if (!File.Exists(file))
-            {
-                errors.Add($"{file}:1: no such rule file");
-                continue;
-            }
             if (ReadChecked(new ProfileFile(file, () => ReadUserFile(file)), errors) is { } content)
             {
                 RuleFileReader.Read(file, content, rules, profiles, errors);
@@ -160,15 +155,11 @@ public sealed class RuleSet
         return buffer.ToArray();
     }
 
-    /// <summary>A user's file, at most the size of a packet: a rule or profile file is a few kilobytes of text.</summary>
-    private static byte[] ReadUserFile(string path)
-    {
-        if (new FileInfo(path).Length > PacketLoader.MaxBytes)
-        {
-            throw new IOException($"a rule or profile file may be at most {PacketLoader.MaxBytes / 1024} KiB");
-        }
-        return File.ReadAllBytes(path);
-    }
+    /// <summary>A user's file: a regular file only (never a FIFO or a device), bounded by the bytes actually read.</summary>
+    private static byte[] ReadUserFile(string path) =>
+        BoundedFile.TryRead(path, PacketLoader.MaxBytes, out var content, out var problem)
+            ? content
+            : throw new IOException($"the rule or profile file {problem}");
 
     private static byte[]? ReadChecked(ProfileFile file, List<string> errors)
     {
@@ -383,12 +374,15 @@ public sealed class RuleSet
     {
         options ??= new ValidationOptions();
         var run = new RuleRun(document, options);
-        run.Findings.AddRange(document.LoadFindings);
+        foreach (var finding in document.LoadFindings)
+        {
+            run.Add(finding);
+        }
         var profile = options.Profile ?? document.Provider ?? Default.Name;
         if (!_rulesByProfile.TryGetValue(profile, out var rules))
         {
             var provider = document.Root?["provider"];
-            run.Findings.Add(new Finding("provider-unknown", Severity.Error, "provider",
+            run.Add(new Finding("provider-unknown", Severity.Error, "provider",
                 $"'{profile}' is not a provider profile; the packet was checked with the {Default.Name} profile.",
                 $"Set provider to one of: {string.Join(", ", _rulesByProfile.Keys)}.")
             { Line = provider?.Line, Column = provider?.Column });
@@ -406,6 +400,15 @@ public sealed class RuleSet
                 var visitor = new RuleVisitor(rule, run);
                 rule.Definition.Path.Visit(root, run.Indices, ref visitor);
             }
+        }
+        if (run.Unlisted is { } unlisted)
+        {
+            var total = unlisted.Errors + unlisted.Warnings + unlisted.Infos;
+            var worst = unlisted.Errors > 0 ? Severity.Error : unlisted.Warnings > 0 ? Severity.Warning : Severity.Info;
+            run.Findings.Add(new Finding("findings-truncated", worst, "",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} more findings were not listed ({unlisted.Errors:N0} errors, {unlisted.Warnings:N0} warnings, {unlisted.Infos:N0} infos); the report lists the first {RuleRun.MaxFindings:N0}."),
+                "Fix the findings above and check the packet again; a packet with this many problems is usually generated or repeated by mistake."));
+            return (new ValidationReport(document.Source, profile, run.Findings, unlisted), run.Avatar);
         }
         return (new ValidationReport(document.Source, profile, run.Findings), run.Avatar);
     }
