@@ -1,4 +1,4 @@
-namespace WaOnboard.Phone;
+namespace WaOnboard.Benchmarks.OwnPhone;
 
 /// <summary>The plans that share one calling code (+1 has 25 regions, +44 four), and how a number picks among them.</summary>
 internal sealed class CallingCodePlans

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace WaOnboard.Phone;
+namespace WaOnboard.Benchmarks.OwnPhone;
 
 /// <summary>The numbering plans of Phone/Data/phone-metadata.json, as the JSON holds them.</summary>
 internal sealed class PhoneMetadataFile
@@ -52,7 +52,7 @@ internal sealed partial class PhoneMetadataJsonContext : JsonSerializerContext;
 /// <summary>All numbering plans, loaded once from the embedded data; regexes compile on first use per plan.</summary>
 internal sealed class PhoneMetadata
 {
-    private const string ResourceName = "WaOnboard.Phone.phone-metadata.json";
+    private const string ResourceName = "WaOnboard.Benchmarks.OwnPhone.phone-metadata.json";
 
     private static readonly Lazy<PhoneMetadata> Instance = new(Load);
 

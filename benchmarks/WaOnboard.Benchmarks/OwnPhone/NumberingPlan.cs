@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace WaOnboard.Phone;
+namespace WaOnboard.Benchmarks.OwnPhone;
 
 /// <summary>How a national number's length compares with the lengths its plan uses (libphonenumber's checkNumberLength).</summary>
 internal enum LengthVerdict
