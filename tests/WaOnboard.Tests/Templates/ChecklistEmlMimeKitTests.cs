@@ -65,7 +65,7 @@ public class ChecklistEmlMimeKitTests
     public void RecipientSubjectAndDateWithAccentsDecodeToWhatWasGiven()
     {
         var date = new DateTimeOffset(2026, 7, 14, 18, 5, 9, TimeSpan.FromHours(2));
-        var packet = TestPackets.Check(TestPackets.Load("8x8"));
+        var packet = TestPackets.Load("8x8");
         var options = new ChecklistOptions
         {
             Language = "fr",
@@ -75,8 +75,8 @@ public class ChecklistEmlMimeKitTests
             To = "Zoé Dupont-Lefèvre <zoe@acme-bank.example>",
         };
 
-        using var message = MimeMessage.Load(new MemoryStream(ChecklistRenderer.Render(packet, options).Content));
-        var html = ChecklistRenderer.Render(packet, options with { Format = ChecklistFormat.Html }).Text;
+        using var message = MimeMessage.Load(new MemoryStream(ChecklistRenderer.Render(TestPackets.Check(packet), options).Content));
+        var html = ChecklistRenderer.Render(TestPackets.Check(packet), options with { Format = ChecklistFormat.Html }).Text;
 
         Assert.Equal(("Équipe d'intégration WhatsApp", "onboarding@wa-onboard.invalid"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
         Assert.Equal(("Zoé Dupont-Lefèvre", "zoe@acme-bank.example"), (message.To.Mailboxes.Single().Name, message.To.Mailboxes.Single().Address));
