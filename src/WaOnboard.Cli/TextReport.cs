@@ -25,7 +25,9 @@ internal sealed class TextReport(TextWriter output, bool colour)
                     _ => ("info   ", "36"),
                 };
                 var where = finding.Line is { } line ? $" (line {line})" : "";
-                output.WriteLine($"    {Paint(mark, code)} {finding.Message}{Paint(where, "2")}");
+                // Suppressed findings stay in the report, dimmed and saying why, so nothing is silently hidden.
+                var suppressed = finding.Suppression is { } s ? Paint($" [suppressed: {s.Reason}]", "2") : "";
+                output.WriteLine($"    {Paint(mark, finding.Suppressed ? "2" : code)} {finding.Message}{Paint(where, "2")}{suppressed}");
                 if (!string.IsNullOrEmpty(finding.Help))
                 {
                     output.WriteLine($"            {Paint("→ " + finding.Help, "2")} [{finding.RuleId}]");
@@ -34,7 +36,8 @@ internal sealed class TextReport(TextWriter output, bool colour)
         }
         var summary = report.Summary;
         var verdict = report.Valid ? Paint("valid", "32") : Paint("not valid", "31");
-        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}");
+        var accepted = summary.Suppressed > 0 ? $", {summary.Suppressed} suppressed" : "";
+        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}{accepted}");
         output.WriteLine();
     }
 
