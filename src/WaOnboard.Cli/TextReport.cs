@@ -24,7 +24,13 @@ internal sealed class TextReport(TextWriter output, bool colour)
                     Severity.Warning => ("warning", "33"),
                     _ => ("info   ", "36"),
                 };
-                var where = finding.Line is { } line ? $" (line {line})" : "";
+                var where = (finding.File, finding.Line) switch
+                {
+                    ({ } file, { } line) => $" ({file}:{line})",
+                    ({ } file, null) => $" ({file})",
+                    (null, { } line) => $" (line {line})",
+                    _ => "",
+                };
                 // Suppressed findings stay in the report, dimmed and saying why, so nothing is silently hidden.
                 var suppressed = finding.Suppression is { } s ? Paint($" [suppressed: {s.Reason}]", "2") : "";
                 output.WriteLine($"    {Paint(mark, finding.Suppressed ? "2" : code)} {finding.Message}{Paint(where, "2")}{suppressed}");

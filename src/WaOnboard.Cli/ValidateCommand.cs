@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Registry;
-using WaOnboard.Reports;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
@@ -79,12 +78,12 @@ internal static class ValidateCommand
                 }
                 reports.Add(ruleSet.Validate(document, options));
             }
-            var threshold = output.Threshold(parse, configured: null);
-            if (!output.Write(parse, reports, several: found.Count != 1 || given.Length != 1 || unreadable, ruleSet, threshold))
+            var packets = output.Prepare(parse, reports, ruleSet);
+            if (packets is null || !output.Write(parse, packets, several: found.Count != 1 || given.Length != 1 || unreadable))
             {
                 return CliApp.ExitUsage;
             }
-            return unreadable ? CliApp.ExitUsage : reports.Any(r => FailPolicy.Fails(r, threshold)) ? CliApp.ExitInvalid : CliApp.ExitValid;
+            return unreadable ? CliApp.ExitUsage : packets.Any(p => p.Fails) ? CliApp.ExitInvalid : CliApp.ExitValid;
         });
         return command;
     }

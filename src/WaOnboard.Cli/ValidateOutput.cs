@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using WaOnboard.Findings;
 using WaOnboard.Reports;
+using WaOnboard.Repository;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
@@ -31,20 +32,77 @@ internal sealed class ValidateOutput
         FailSeverity.AcceptOnlyFromAmong([.. FailPolicy.Names]);
     }
 
-    public IEnumerable<Option> Options => [Format, OutputFile, FailSeverity];
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "Report the findings this baseline holds as suppressed; only new findings fail",
+        HelpName = "FILE",
+    };
 
-    /// <summary>The threshold from the command line, else the configuration's, else errors.</summary>
-    public FailSeverity Threshold(ParseResult parse, FailSeverity? configured) =>
-        FailPolicy.Parse(parse.GetValue(FailSeverity)) ?? configured ?? Reports.FailSeverity.Error;
+    public Option<string?> WriteBaseline { get; } = new("--write-baseline")
+    {
+        Description = "Record this run's findings in a baseline file (then report them as suppressed by it)",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> Options => [Format, OutputFile, FailSeverity, Baseline, WriteBaseline];
+
+    /// <summary>
+    /// Applies the repository's <c>wa-onboard.yaml</c> (suppressions, failing severity) and the baseline to the reports;
+    /// null (after one line per problem on stderr) when a configuration or baseline file is unusable.
+    /// </summary>
+    public IReadOnlyList<ReportedPacket>? Prepare(ParseResult parse, IReadOnlyList<ValidationReport> reports, RuleSet ruleSet)
+    {
+        var io = parse.InvocationConfiguration;
+        var currentDirectory = Environment.CurrentDirectory;
+        var suppressions = new Suppressions(DateOnly.FromDateTime(DateTime.UtcNow), currentDirectory);
+        var errors = new List<string>();
+        var configured = reports.Select(r =>
+        {
+            var file = ReportedPacket.PacketFile(r.Packet, currentDirectory);
+            return new ConfiguredReport(r, file, suppressions.ConfigFor(file, errors));
+        }).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors.Distinct())
+            {
+                io.Error.WriteLine(error);
+            }
+            return null;
+        }
+        var applied = suppressions.Apply(configured);
+        var cliThreshold = FailPolicy.Parse(parse.GetValue(FailSeverity));
+        List<ReportedPacket> packets = [.. applied.Select((r, i) =>
+            ReportedPacket.Create(r, ruleSet, currentDirectory, cliThreshold ?? configured[i].Config?.FailSeverity ?? Reports.FailSeverity.Error))];
+
+        var baselineFile = parse.GetValue(Baseline);
+        if (parse.GetValue(WriteBaseline) is { } written)
+        {
+            if (!TryWrite(io, written, Repository.Baseline.Write(packets), append: false))
+            {
+                return null;
+            }
+            baselineFile = written;
+        }
+        if (baselineFile is not null)
+        {
+            var baseline = Repository.Baseline.Load(baselineFile, out var problem);
+            if (baseline is null)
+            {
+                CliApp.Fail(io, problem!);
+                return null;
+            }
+            packets = [.. packets.Select(p => p.With(baseline.Apply(p)))];
+        }
+        return packets;
+    }
 
     /// <summary>Writes the reports in the chosen format to the chosen place; false (after one line on stderr) when the file cannot be written.</summary>
-    public bool Write(ParseResult parse, IReadOnlyList<ValidationReport> reports, bool several, RuleSet ruleSet, FailSeverity threshold)
+    public bool Write(ParseResult parse, IReadOnlyList<ReportedPacket> packets, bool several)
     {
         var io = parse.InvocationConfiguration;
         var file = parse.GetValue(OutputFile);
         var format = parse.GetValue(Format) ?? (file is null && CliApp.IsTerminal(io.Output) ? "text" : "json");
-        var currentDirectory = Environment.CurrentDirectory;
-        IReadOnlyList<ReportedPacket> Described() => [.. reports.Select(r => ReportedPacket.Create(r, ruleSet, currentDirectory))];
+        var reports = packets.Select(p => p.Report).ToList();
         string document;
         switch (format)
         {
@@ -52,16 +110,15 @@ internal sealed class ValidateOutput
                 document = (several ? ReportJson.Write(reports) : ReportJson.Write(reports[0])) + "\n";
                 break;
             case "sarif":
-                document = SarifReport.Write(Described(), ToolVersion) + "\n";
+                document = SarifReport.Write(packets, ToolVersion) + "\n";
                 break;
             case "junit":
-                document = JUnitReport.Write(Described(), threshold);
+                document = JUnitReport.Write(packets);
                 break;
             case "github":
-                var described = Described();
-                document = GitHubAnnotations.Write(described);
+                document = GitHubAnnotations.Write(packets);
                 if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary
-                    && !TryWrite(io, summary, GitHubAnnotations.Summary(described, threshold), append: true))
+                    && !TryWrite(io, summary, GitHubAnnotations.Summary(packets), append: true))
                 {
                     return false;
                 }

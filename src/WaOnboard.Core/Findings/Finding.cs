@@ -35,6 +35,10 @@ public sealed record Finding(string RuleId, Severity Severity, string Path, stri
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Column { get; init; }
 
+    /// <summary>The file the finding is in when it is not the packet file (a <c>wa-onboard.yaml</c>), relative to the current directory.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? File { get; init; }
+
     /// <summary>True when a suppression or the baseline accepts this finding: it is reported, but does not count.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Suppressed => Suppression is not null;

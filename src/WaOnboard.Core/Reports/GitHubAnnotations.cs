@@ -20,7 +20,7 @@ public static class GitHubAnnotations
                     Severity.Warning => "warning",
                     _ => "notice",
                 };
-                text.Append("::").Append(command).Append(" file=").Append(Property(packet.File));
+                text.Append("::").Append(command).Append(" file=").Append(Property(packet.FileOf(finding)));
                 if (finding.Line is { } line)
                 {
                     text.Append(",line=").Append(line);
@@ -38,17 +38,17 @@ public static class GitHubAnnotations
         return text.ToString();
     }
 
-    /// <summary>The job summary: a verdict line and a table of findings per packet, in GitHub-flavoured Markdown.</summary>
-    public static string Summary(IReadOnlyList<ReportedPacket> packets, FailSeverity threshold)
+    /// <summary>The job summary: a verdict line and a table of findings per packet, in GitHub-flavoured Markdown; each packet fails by its own threshold.</summary>
+    public static string Summary(IReadOnlyList<ReportedPacket> packets)
     {
         var text = new StringBuilder();
-        var failing = packets.Count(p => FailPolicy.Fails(p.Report, threshold));
+        var failing = packets.Count(p => p.Fails);
         text.Append("## wa-onboard: ").Append(packets.Count).Append(packets.Count == 1 ? " packet" : " packets").Append(", ")
             .Append(failing).Append(" failing\n\n");
         foreach (var packet in packets)
         {
             var summary = packet.Report.Summary;
-            var mark = FailPolicy.Fails(packet.Report, threshold) ? "❌" : "✅";
+            var mark = packet.Fails ? "❌" : "✅";
             text.Append("### ").Append(mark).Append(" `").Append(Cell(packet.File)).Append("` (profile ").Append(packet.Report.Profile).Append(")\n\n");
             text.Append($"{summary.Errors} errors, {summary.Warnings} warnings, {summary.Infos} infos");
             text.Append(summary.Suppressed > 0 ? $", {summary.Suppressed} suppressed\n\n" : "\n\n");
@@ -56,11 +56,11 @@ public static class GitHubAnnotations
             {
                 continue;
             }
-            text.Append("| severity | rule | field | line | message |\n| --- | --- | --- | --- | --- |\n");
+            text.Append("| severity | rule | file | field | line | message |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var finding in packet.Report.Findings)
             {
                 var severity = finding.Severity.ToString().ToLowerInvariant() + (finding.Suppression is { } s ? $" (suppressed: {Cell(s.Reason)})" : "");
-                text.Append($"| {severity} | `{finding.RuleId}` | `{Cell(finding.Path)}` | {finding.Line} | {Cell(finding.Message)} |\n");
+                text.Append($"| {severity} | `{finding.RuleId}` | {(finding.File is { } file ? $"`{Cell(file)}`" : "packet")} | `{Cell(finding.Path)}` | {finding.Line} | {Cell(finding.Message)} |\n");
             }
             text.Append('\n');
         }

@@ -9,8 +9,8 @@ namespace WaOnboard.Reports;
 /// <summary>Writes reports as JUnit XML, as GitLab and Jenkins show test results: a test suite per packet, a test case per rule that ran.</summary>
 public static class JUnitReport
 {
-    /// <summary>The JUnit document: findings that fail the run are failures, the others (and suppressed ones) are the test case's output.</summary>
-    public static string Write(IReadOnlyList<ReportedPacket> packets, FailSeverity threshold)
+    /// <summary>The JUnit document: findings that fail their packet (by its threshold) are failures, the others (and suppressed ones) are the test case's output.</summary>
+    public static string Write(IReadOnlyList<ReportedPacket> packets)
     {
         var suites = new List<XElement>();
         int tests = 0, failures = 0;
@@ -27,7 +27,7 @@ public static class JUnitReport
                     new XAttribute("file", packet.File),
                     new XAttribute("time", "0"));
                 var findings = byRule[rule.Id].ToList();
-                var failing = findings.Where(f => FailPolicy.Fails(f, threshold)).ToList();
+                var failing = findings.Where(f => FailPolicy.Fails(f, packet.Threshold)).ToList();
                 if (failing.Count > 0)
                 {
                     suiteFailures++;
@@ -74,7 +74,8 @@ public static class JUnitReport
 
     private static string Describe(ReportedPacket packet, Finding finding)
     {
-        var where = finding.Line is { } line ? $"{packet.File}:{line}" + (finding.Column is { } column ? $":{column}" : "") : packet.File;
+        var file = packet.FileOf(finding);
+        var where = finding.Line is { } line ? $"{file}:{line}" + (finding.Column is { } column ? $":{column}" : "") : file;
         var field = finding.Path.Length == 0 ? "" : $" {finding.Path}:";
         var suppressed = finding.Suppression is { } s ? $" (suppressed: {s.Reason})" : "";
         var help = string.IsNullOrEmpty(finding.Help) ? "" : $" {finding.Help}";

@@ -110,7 +110,7 @@ public static class SarifReport
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", Uri.EscapeDataString(packet.RepositoryPath).Replace("%2F", "/", StringComparison.Ordinal));
+        json.WriteString("uri", Uri.EscapeDataString(packet.RepositoryPathOf(finding)).Replace("%2F", "/", StringComparison.Ordinal));
         json.WriteString("uriBaseId", UriBaseId);
         json.WriteEndObject();
         if (finding.Line is { } line)
