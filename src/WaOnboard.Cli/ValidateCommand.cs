@@ -79,7 +79,7 @@ internal static class ValidateCommand
                 reports.Add(ruleSet.Validate(document, options));
             }
             var packets = output.Prepare(parse, reports, ruleSet);
-            if (packets is null || !output.Write(parse, packets, several: found.Count != 1 || given.Length != 1 || unreadable))
+            if (packets is null || !output.Write(parse, packets, several: found.Count != 1 || given.Length != 1 || unreadable, ruleSet))
             {
                 return CliApp.ExitUsage;
             }

@@ -44,7 +44,12 @@ internal sealed class ValidateOutput
         HelpName = "FILE",
     };
 
-    public IEnumerable<Option> Options => [Format, OutputFile, FailSeverity, Baseline, WriteBaseline];
+    public Option<bool> Explain { get; } = new("--explain")
+    {
+        Description = "After the text report, say for each finding the rule, its source, the value it looked at, its parameters and the number's classification",
+    };
+
+    public IEnumerable<Option> Options => [Format, OutputFile, FailSeverity, Baseline, WriteBaseline, Explain];
 
     /// <summary>
     /// Applies the repository's <c>wa-onboard.yaml</c> (suppressions, failing severity) and the baseline to the reports;
@@ -97,11 +102,18 @@ internal sealed class ValidateOutput
     }
 
     /// <summary>Writes the reports in the chosen format to the chosen place; false (after one line on stderr) when the file cannot be written.</summary>
-    public bool Write(ParseResult parse, IReadOnlyList<ReportedPacket> packets, bool several)
+    public bool Write(ParseResult parse, IReadOnlyList<ReportedPacket> packets, bool several, RuleSet ruleSet)
     {
         var io = parse.InvocationConfiguration;
         var file = parse.GetValue(OutputFile);
-        var format = parse.GetValue(Format) ?? (file is null && CliApp.IsTerminal(io.Output) ? "text" : "json");
+        var explain = parse.GetValue(Explain);
+        // --explain is for people reading a terminal: it implies text, and is refused with a machine format.
+        var format = parse.GetValue(Format) ?? (explain || (file is null && CliApp.IsTerminal(io.Output)) ? "text" : "json");
+        if (explain && format != "text")
+        {
+            CliApp.Fail(io, $"--explain writes text; it cannot be combined with --format {format}.");
+            return false;
+        }
         var reports = packets.Select(p => p.Report).ToList();
         string document;
         switch (format)
@@ -129,6 +141,10 @@ internal sealed class ValidateOutput
                 foreach (var report in reports)
                 {
                     text.Write(report);
+                }
+                if (explain)
+                {
+                    ExplainText.Write(writer, packets, ruleSet);
                 }
                 document = writer.ToString();
                 break;
