@@ -65,8 +65,7 @@ public partial class GitHubAnnotationsTests
         repository.CopyExample("many-mistakes", "packets/acme");
         repository.CopyExample("engage-digital", "packets/good");
         var summary = repository.Write("summary.md", "# earlier step\n");
-        var (exit, _, _) = CliRunner.RunIn(repository.Root, ["validate", "packets", "--format", "github"],
-            new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary });
+        var (exit, _, _) = repository.RunIn("", ["validate", "packets", "--format", "github"], new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary });
         Assert.Equal(1, exit);
         var markdown = File.ReadAllText(summary);
         Assert.StartsWith("# earlier step\n## wa-onboard: 2 packets, 1 failing", markdown, StringComparison.Ordinal);

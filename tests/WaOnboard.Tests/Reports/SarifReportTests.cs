@@ -79,7 +79,7 @@ public class SarifReportTests
     {
         using var repository = new TempRepository();
         repository.CopyExample("many-mistakes", "teams/sales/acme");
-        var (_, sarif, _) = CliRunner.RunIn(Path.Combine(repository.Root, "teams"), ["validate", "sales/acme", "--format", "sarif"]);
+        var (_, sarif, _) = repository.RunIn("teams", ["validate", "sales/acme", "--format", "sarif"]);
         using var log = JsonDocument.Parse(sarif);
         var uri = log.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0]
             .GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString();
