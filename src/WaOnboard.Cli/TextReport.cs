@@ -25,8 +25,16 @@ internal sealed class TextReport(TextWriter output, bool colour)
                     Severity.Warning => ("warning", "33"),
                     _ => ("info   ", "36"),
                 };
-                var where = finding.Line is { } line ? $" (line {line})" : "";
-                output.WriteLine($"    {Paint(mark, code)} {TerminalText.Escape(finding.Message)}{Paint(where, "2")}");
+                var where = (finding.File, finding.Line) switch
+                {
+                    ({ } file, { } line) => $" ({TerminalText.Escape(file)}:{line})",
+                    ({ } file, null) => $" ({TerminalText.Escape(file)})",
+                    (null, { } line) => $" (line {line})",
+                    _ => "",
+                };
+                // Suppressed findings stay in the report, dimmed and saying why, so nothing is silently hidden.
+                var suppressed = finding.Suppression is { } s ? Paint($" [suppressed: {TerminalText.Escape(s.Reason)}]", "2") : "";
+                output.WriteLine($"    {Paint(mark, finding.Suppressed ? "2" : code)} {TerminalText.Escape(finding.Message)}{Paint(where, "2")}{suppressed}");
                 if (!string.IsNullOrEmpty(finding.Help))
                 {
                     output.WriteLine($"            {Paint("→ " + TerminalText.Escape(finding.Help), "2")} [{TerminalText.Escape(finding.RuleId)}]");
@@ -35,7 +43,8 @@ internal sealed class TextReport(TextWriter output, bool colour)
         }
         var summary = report.Summary;
         var verdict = report.Valid ? Paint("valid", "32") : Paint("not valid", "31");
-        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}");
+        var accepted = summary.Suppressed > 0 ? $", {summary.Suppressed} suppressed" : "";
+        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}{accepted}");
         output.WriteLine();
     }
 
