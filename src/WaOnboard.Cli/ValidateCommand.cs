@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Registry;
@@ -7,7 +6,7 @@ using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
 
-/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json] [--rules PATH]</c>.</summary>
+/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json] [--rules PATH] [--registry PATH|CONN]</c>.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -16,14 +15,10 @@ internal static class ValidateCommand
         var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
         var format = new Option<string?>("--format") { Description = "text (for people; the default on a terminal) or json (the report of spec/packet.md)" };
         format.AcceptOnlyFromAmong("text", "json");
-        var registryPath = new Option<string?>("--registry")
-        {
-            Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
-            HelpName = "PATH",
-        };
+        var registryPath = CliApp.RegistryOption("Also check that the number is not already onboarded for another business in this registry (the API's)");
         var rules = CliApp.RulesOption();
         var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules, registryPath };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -38,27 +33,16 @@ internal static class ValidateCommand
                 error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
                 return CliApp.ExitUsage;
             }
-            SqliteNumberRegistry? registry = null;
-            if (parse.GetValue(registryPath) is { } registryFile)
+            RegistryDatabase? registry = null;
+            if (parse.GetValue(registryPath) is { } registryConnection)
             {
-                // A registry that does not exist is a typo, not an empty registry: checking against nothing would pass silently.
-                if (!File.Exists(registryFile))
+                registry = CliApp.OpenRegistry(parse.InvocationConfiguration, registryConnection, mustExist: true);
+                if (registry is null)
                 {
-                    error.WriteLine($"wa-onboard: no registry at '{registryFile}'.");
-                    return CliApp.ExitUsage;
-                }
-                try
-                {
-                    registry = new SqliteNumberRegistry(new SqliteConnectionStringBuilder { DataSource = registryFile }.ToString());
-                }
-                catch (SqliteException e)
-                {
-                    error.WriteLine($"wa-onboard: '{registryFile}' is not a registry: {e.Message}");
                     return CliApp.ExitUsage;
                 }
             }
             using var openRegistry = registry;
-            var options = new ValidationOptions { Profile = profileName, Registry = registry };
             var reports = new List<ValidationReport>();
             var unreadable = false;
             foreach (var path in parse.GetValue(paths)!)
@@ -70,7 +54,9 @@ internal static class ValidateCommand
                     unreadable = true;
                     continue;
                 }
-                reports.Add(ruleSet.Validate(document, options));
+                // The operator at the registry's machine may read it: a finding names the holder.
+                var answer = registry is null ? null : await RegistryAnswer.AskAsync(registry, document, RegistryCaller.Operator, cancellationToken);
+                reports.Add(ruleSet.Validate(document, new ValidationOptions { Profile = profileName, Registry = answer }));
             }
             if (CliApp.WantsJson(parse, format))
             {

@@ -94,7 +94,7 @@ public static class ChecklistApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        var report = RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry });
+        var report = RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = await RegistryAnswer.AskAsync(registry, document, request.HttpContext.Caller(), cancellationToken) });
         var options = new ChecklistOptions
         {
             Language = lang ?? "en",

@@ -39,7 +39,7 @@ public static class ValidateApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        return new ReportResult(RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry }));
+        return new ReportResult(RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = await RegistryAnswer.AskAsync(registry, document, request.HttpContext.Caller(), cancellationToken) }));
     }
 
     /// <summary>A 400 when <c>?profile=</c> names no profile.</summary>

@@ -9,8 +9,8 @@ public sealed class ValidationOptions
     /// <summary>The profile to use instead of the packet's <c>provider</c>.</summary>
     public string? Profile { get; init; }
 
-    /// <summary>The numbers already onboarded here; when null, the registry rule is skipped.</summary>
-    public Registry.INumberRegistry? Registry { get; init; }
+    /// <summary>The registry's answer for the packet's number (<see cref="Registry.RegistryAnswer.AskAsync"/>), asked before the rules run; when null, the registry rule is skipped.</summary>
+    public Registry.RegistryAnswer? Registry { get; init; }
 }
 
 /// <summary>The outcome of loading rule files: the rule set, or every problem found as <c>file:line: what</c>.</summary>
