@@ -60,6 +60,7 @@ public static class PacketsApi
             .RequireScope(KeyScopes.Read);
         group.MapDelete("/{number}", RemoveAsync)
             .WithName("RemoveRecordedNumber")
+            .WithRequiredQuery("reason")
             .WithSummary("Remove a number's record, keeping who removed it, when and why")
             .WithDescription("Frees a number recorded for the wrong business. The record is deleted and an audit row keeps it with the key's name, the time and `reason`; " +
                 "`wa-onboard registry remove NUMBER --reason TEXT` does the same at the server.")
