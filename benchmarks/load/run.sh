@@ -48,8 +48,10 @@ registry_runs() {
   local rserver=$!
   for _ in $(seq 1 100); do curl -s -o /dev/null "$rurl/health" && break; sleep 0.2; done
   local status
-  status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
-    --data-binary "@$here/engage-digital.json" "$rurl/v1/packets")"
+  # The packet as record.lua sends it: a form with the avatar (a packet must be valid to be recorded).
+  sed 's/"profile": *{/"profile": { "avatar": "avatar.png",/' "$here/engage-digital.json" >"$out/packet.json"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" \
+    -F "packet=@$out/packet.json;type=application/json" -F "avatar=@$root/examples/engage-digital/avatar.png;type=image/png" "$rurl/v1/packets")"
   case "$status" in 200|201) ;; *) echo "POST /v1/packets on $name answered $status" >&2; cat "$out/server.log" >&2; kill "$rserver"; return 1 ;; esac
   wrk -t"$threads" -c"$connections" -d5s "$rurl/health" >/dev/null
   wrk -t"$threads" -c"$connections" -d5s -s lookup.lua "$rurl/v1/validate" >/dev/null
