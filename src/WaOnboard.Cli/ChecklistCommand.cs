@@ -54,7 +54,7 @@ internal static class ChecklistCommand
             {
                 return refused;
             }
-            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken);
+            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken: cancellationToken);
             var options = new ChecklistOptions
             {
                 Language = parseResult.GetValue(lang)!,

@@ -21,6 +21,8 @@ internal static class CliApp
             ChecklistCommand.Create(),
             SnippetCommand.Create(),
             ServeCommand.Create(),
+            KeysCommand.Create(),
+            RegistryCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -50,6 +52,44 @@ internal static class CliApp
         }
         Fail(io, document.LoadFindings[0].Message);
         return null;
+    }
+
+    /// <summary>The <c>--registry</c> option: a SQLite file or a PostgreSQL connection string.</summary>
+    public static Option<string?> RegistryOption(string description) => new("--registry")
+    {
+        Description = description + ": a SQLite file, or a PostgreSQL connection string (Host=...;Database=...;Username=...)",
+        HelpName = "PATH|CONN",
+    };
+
+    /// <summary>
+    /// Opens the registry <paramref name="connection"/> names (null: the API's default file), migrating its schema; on
+    /// failure writes one line and returns null. A SQLite file that does not exist is an error when <paramref name="mustExist"/>.
+    /// </summary>
+    public static Registry.RegistryDatabase? OpenRegistry(InvocationConfiguration io, string? connection, bool mustExist)
+    {
+        connection ??= Registry.SqliteRegistryDatabase.DefaultConnectionString();
+        if (mustExist && !Registry.RegistryDatabase.IsPostgres(connection))
+        {
+            var file = connection.Contains('=', StringComparison.Ordinal)
+                ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource
+                : connection;
+            // A registry that does not exist is a typo, not an empty registry: checking against nothing would pass silently.
+            if (!File.Exists(file))
+            {
+                Fail(io, $"no registry at '{file}'.");
+                return null;
+            }
+        }
+        try
+        {
+            return Registry.RegistryDatabase.Open(connection);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or IOException or TimeoutException)
+        {
+            // The connection string is not repeated: it may hold a password.
+            Fail(io, $"cannot open the registry: {e.Message.ReplaceLineEndings(" ")}");
+            return null;
+        }
     }
 
     /// <summary>True when the output is a terminal a person reads (colour, text by default).</summary>

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WaOnboard.Api;
 
 namespace WaOnboard.Cli;
 
-/// <summary><c>wa-onboard serve [--urls URL] [--registry PATH]</c>: the HTTP API, the same app as <c>dotnet run --project src/WaOnboard.Api</c>.</summary>
+/// <summary><c>wa-onboard serve [--urls URL] [--registry PATH|CONN]</c>: the HTTP API, the same app as <c>dotnet run --project src/WaOnboard.Api</c>.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -16,11 +17,7 @@ internal static class ServeCommand
             HelpName = "URL",
             DefaultValueFactory = _ => ApiHost.DefaultUrls,
         };
-        var registry = new Option<string?>("--registry")
-        {
-            Description = "The SQLite file of onboarded numbers (default: wa-onboard/registry.db in the user's local application data)",
-            HelpName = "PATH",
-        };
+        var registry = CliApp.RegistryOption("The registry of onboarded numbers and API keys (default: wa-onboard/registry.db in the user's local application data)");
         var command = new Command("serve", "Serve the HTTP API (POST /v1/validate, /v1/packets, ...)") { urls, registry };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,12 +31,22 @@ internal static class ServeCommand
                 }
             }
             var args = new List<string> { $"--urls={parse.GetValue(urls)}" };
-            if (parse.GetValue(registry) is { } path)
+            if (parse.GetValue(registry) is { } connection)
             {
-                args.Add($"--ConnectionStrings:Registry=Data Source={path}");
+                args.Add($"--ConnectionStrings:Registry={(connection.Contains('=', StringComparison.Ordinal) ? connection : $"Data Source={connection}")}");
             }
-            // The host logs a failure to start with its stack; the command says it in one line instead (below).
-            await using var app = ApiHost.Build([.. args], builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+            WebApplication built;
+            try
+            {
+                // The host logs a failure to start with its stack; the command says it in one line instead (below).
+                built = ApiHost.Build([.. args], builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or TimeoutException)
+            {
+                // The connection string is not repeated: it may hold a password.
+                return CliApp.Fail(parse.InvocationConfiguration, $"cannot open the registry: {e.Message.ReplaceLineEndings(" ")}");
+            }
+            await using var app = built;
             try
             {
                 await app.StartAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using WaOnboard.Checking;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
@@ -7,7 +6,7 @@ using WaOnboard.Registry;
 
 namespace WaOnboard.Cli;
 
-/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json|sarif|junit|github] [--output FILE] [--fail-severity LEVEL] [--rules PATH]</c>.</summary>
+/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json|sarif|junit|github] [--output FILE] [--fail-severity LEVEL] [--profiles DIR] [--rules PATH] [--registry PATH|CONN]</c>.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -16,11 +15,7 @@ internal static class ValidateCommand
         var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
         var output = new ValidateOutput();
         var exclude = new Option<string[]>("--exclude") { Description = "Skip packet folders below a searched folder that match this glob (repeatable)", HelpName = "GLOB" };
-        var registryPath = new Option<string?>("--registry")
-        {
-            Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
-            HelpName = "PATH",
-        };
+        var registryPath = CliApp.RegistryOption("Also check that the number is not already onboarded for another business in this registry (the API's)");
         var sources = new ProfileOptions();
         var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, registryPath, exclude };
         sources.AddTo(command);
@@ -41,22 +36,12 @@ internal static class ValidateCommand
             {
                 return ProfileOptions.UnknownProfile(parse, ruleSet, profileName);
             }
-            SqliteNumberRegistry? registry = null;
-            if (parse.GetValue(registryPath) is { } registryFile)
+            RegistryDatabase? registry = null;
+            if (parse.GetValue(registryPath) is { } registryConnection)
             {
-                // A registry that does not exist is a typo, not an empty registry: checking against nothing would pass silently.
-                if (!File.Exists(registryFile))
+                registry = CliApp.OpenRegistry(parse.InvocationConfiguration, registryConnection, mustExist: true);
+                if (registry is null)
                 {
-                    error.WriteLine($"wa-onboard: no registry at '{registryFile}'.");
-                    return CliApp.ExitUsage;
-                }
-                try
-                {
-                    registry = new SqliteNumberRegistry(new SqliteConnectionStringBuilder { DataSource = registryFile }.ToString());
-                }
-                catch (SqliteException e)
-                {
-                    error.WriteLine($"wa-onboard: '{registryFile}' is not a registry: {e.Message}");
                     return CliApp.ExitUsage;
                 }
             }
@@ -76,7 +61,8 @@ internal static class ValidateCommand
                     unreadable = true;
                     continue;
                 }
-                reports.Add((await checker.CheckAsync(document, profileName, cancellationToken)).Report);
+                // The operator at the registry's machine may read it: a finding names the holder.
+                reports.Add((await checker.CheckAsync(document, profileName, RegistryCaller.Operator, cancellationToken)).Report);
             }
             if (reports.Count == 0)
             {

@@ -55,7 +55,7 @@ public sealed class ChecklistApiTests(ApiFactory factory) : IClassFixture<ApiFac
     [Fact]
     public async Task TheChecklistIsCheckedAgainstTheRegistryAsValidateIs()
     {
-        factory.Registry.Record(new OnboardedNumber("+33698765432", "104857600000099", "Other Bank", DateTimeOffset.UtcNow));
+        await factory.Registry.RecordAsync(new OnboardedNumber("+33698765432", "104857600000099", "Other Bank", DateTimeOffset.UtcNow));
         var packet = Packets.EngageDigital(number: "+33 6 98 76 54 32");
         var report = await (await _client.PostAsync("/v1/validate", Http.WithAvatar(packet))).ReadJsonAsync();
         var taken = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "phone-number-not-onboarded");

@@ -43,8 +43,10 @@ public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         public const string Secret = "/srv/secret/registry.db";
 
-        public OnboardedNumber? Find(string e164) => throw new IOException($"disk I/O error in {Secret}");
+        public ValueTask<OnboardedNumber?> FindAsync(string e164, CancellationToken cancellationToken = default) => throw new IOException($"disk I/O error in {Secret}");
 
-        public (RecordOutcome Outcome, OnboardedNumber Holder) Record(OnboardedNumber number) => throw new IOException($"disk I/O error in {Secret}");
+        public ValueTask<RecordResult> RecordAsync(OnboardedNumber number, CancellationToken cancellationToken = default) => throw new IOException($"disk I/O error in {Secret}");
+
+        public ValueTask<OnboardedNumber?> RemoveAsync(string e164, NumberRemoval removal, CancellationToken cancellationToken = default) => throw new IOException($"disk I/O error in {Secret}");
     }
 }

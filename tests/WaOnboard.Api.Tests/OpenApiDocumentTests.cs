@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
-        Assert.Equal(14, operations.Count);
+        Assert.Equal(15, operations.Count);
         foreach (var (name, operation) in operations)
         {
             Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{name} has no summary");
@@ -53,6 +53,22 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData("/v1/packets", "post", "record")]
+    [InlineData("/v1/packets/{number}", "get", "read")]
+    [InlineData("/v1/packets/{number}", "delete", "admin")]
+    public async Task TheRegistryEndpointsDeclareTheKeyTheyNeedAndTheir401And403(string path, string method, string scope)
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Equal("http", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("type").GetString());
+        Assert.True(operation.GetProperty("security")[0].TryGetProperty("apiKey", out _));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.Contains($"`{scope}` scope", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

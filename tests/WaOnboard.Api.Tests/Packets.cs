@@ -32,4 +32,17 @@ internal static class Packets
           "lineOfCredit": { "approved": true }
         }
         """;
+
+    /// <summary>examples/8x8 (no Business ID) with another number and verified name, as a form with its avatar.</summary>
+    public static MultipartFormDataContent EightByEight(string number, string verifiedName = "Acme Bank UK")
+    {
+        var yaml = File.ReadAllText(Repo.PathOf("examples/8x8/packet.yaml"))
+            .Replace("\"+44 7400 123456\"", $"\"{number}\"", StringComparison.Ordinal)
+            .Replace("\"Acme Bank UK\"", $"\"{verifiedName}\"", StringComparison.Ordinal);
+        var form = new MultipartFormDataContent { { new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"), "packet", "packet.yaml" } };
+        var image = new ByteArrayContent(File.ReadAllBytes(Repo.PathOf("examples/8x8/avatar.png")));
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(image, "avatar", "avatar.png");
+        return form;
+    }
 }

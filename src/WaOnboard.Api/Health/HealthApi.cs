@@ -18,14 +18,14 @@ public static class HealthApi
     {
         var group = routes.MapGroup("/health").WithTags("Health");
         // A load balancer polls often, and a rate limit reached by busy clients must not make it take the server out.
-        group.MapGet("", Results<Ok<Health>, JsonHttpResult<Health>> (HttpContext context, ILoggerFactory logs) =>
-                RegistryAnswers(context.RequestServices, logs) ? TypedResults.Ok(Healthy) : TypedResults.Json(Unhealthy, statusCode: StatusCodes.Status503ServiceUnavailable))
+        group.MapGet("", async Task<Results<Ok<Health>, JsonHttpResult<Health>>> (HttpContext context, ILoggerFactory logs) =>
+                await RegistryAnswersAsync(context, logs) ? TypedResults.Ok(Healthy) : TypedResults.Json(Unhealthy, statusCode: StatusCodes.Status503ServiceUnavailable))
             .DisableRateLimiting()
             .WithName("GetHealth")
             .WithSummary("Tell whether the service is up and its registry answers")
             .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
-        group.MapMethods("", [HttpMethods.Head], Results<Ok, StatusCodeHttpResult> (HttpContext context, ILoggerFactory logs) =>
-                RegistryAnswers(context.RequestServices, logs) ? TypedResults.Ok() : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable))
+        group.MapMethods("", [HttpMethods.Head], async Task<Results<Ok, StatusCodeHttpResult>> (HttpContext context, ILoggerFactory logs) =>
+                await RegistryAnswersAsync(context, logs) ? TypedResults.Ok() : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable))
             .DisableRateLimiting()
             .WithName("HeadHealth")
             .WithSummary("Tell by the status alone (200 or 503) whether the service is up and its registry answers")
@@ -33,16 +33,16 @@ public static class HealthApi
         return group;
     }
 
-    private static bool RegistryAnswers(IServiceProvider services, ILoggerFactory logs)
+    private static async Task<bool> RegistryAnswersAsync(HttpContext context, ILoggerFactory logs)
     {
         try
         {
-            // Resolved here, not as a parameter: a registry whose file cannot be created fails inside this try.
-            // A number that cannot exist: the look-up proves the file opens and its table reads.
-            services.GetRequiredService<SqliteNumberRegistry>().Find("+0");
+            // Resolved here, not as a parameter: a registry that cannot be opened fails inside this try.
+            // A number that cannot exist: the look-up proves the database opens and its table reads.
+            await context.RequestServices.GetRequiredService<RegistryDatabase>().FindAsync("+0", context.RequestAborted);
             return true;
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
         {
             logs.CreateLogger("WaOnboard.Api.Health").LogWarning("The registry cannot be read: {Reason}", e.Message);
             return false;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using WaOnboard.Checking;
 using WaOnboard.Registry;
 using WaOnboard.Rules;
@@ -15,7 +16,7 @@ public static class ApiHost
     /// <summary>Where the API listens when nothing else is configured: this machine only.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the app from command-line arguments (<c>--urls</c>, <c>--ConnectionStrings:Registry</c>, ...).</summary>
+    /// <summary>Builds the app from command-line arguments (<c>--urls</c>, <c>--ConnectionStrings:Registry</c>, <c>--Auth:RequireKeyForChecks</c>, <c>--Cors:Origins:0</c>, ...).</summary>
     /// <param name="args">Configuration from the command line.</param>
     /// <param name="configure">Changes to the builder before the app is built (the CLI's options).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -48,7 +49,10 @@ public static class ApiHost
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimiting"));
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionByClient);
+            // Per address and, for requests with a key, per key too: a key shared by many addresses still has its limit.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(PartitionByClient),
+                PartitionedRateLimiter.Create<HttpContext, string>(PartitionByKey));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
@@ -61,12 +65,15 @@ public static class ApiHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
         {
+            // A PostgreSQL connection string (Host=...) for several servers, else a SQLite file; the schema is migrated here.
             var configured = services.GetRequiredService<IConfiguration>().GetConnectionString("Registry");
-            return new SqliteNumberRegistry(string.IsNullOrWhiteSpace(configured) ? SqliteNumberRegistry.DefaultConnectionString() : configured);
+            return RegistryDatabase.Open(string.IsNullOrWhiteSpace(configured) ? SqliteRegistryDatabase.DefaultConnectionString() : configured,
+                services.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddSingleton<IApiKeyStore>(services => services.GetRequiredService<RegistryDatabase>());
         builder.Services.AddSingleton<INumberRegistry>(services =>
         {
-            var store = services.GetRequiredService<SqliteNumberRegistry>();
+            var store = services.GetRequiredService<RegistryDatabase>();
             // Registry:CacheSeconds (default 1; 0 turns it off): how long a look-up is remembered. Recording is always exact.
             var seconds = services.GetRequiredService<IConfiguration>().GetValue("Registry:CacheSeconds", 1.0);
             return seconds > 0 ? new CachedNumberRegistry(store, TimeSpan.FromSeconds(seconds), services.GetRequiredService<TimeProvider>()) : store;
@@ -75,9 +82,22 @@ public static class ApiHost
         builder.Services.AddSingleton(services => LoadRules(services.GetRequiredService<IConfiguration>()["Profiles:Path"]));
         builder.Services.AddSingleton(services => new PacketChecker(
             services.GetRequiredService<RuleSet>(), services.GetRequiredService<INumberRegistry>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.Configure<AuthSettings>(builder.Configuration.GetSection("Auth"));
+        builder.Services.AddSingleton<KeyAuthenticator>();
+        // CORS is off unless Cors:Origins lists the origins of the web pages allowed to call the API from a browser.
+        var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        if (origins.Length > 0)
+        {
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(origins)
+                .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete)
+                .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept)
+                .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate)));
+        }
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Opened (and its schema created or migrated) now, so a wrong connection string stops the start, not the first request.
+        app.Services.GetRequiredService<RegistryDatabase>();
         // A broken profile folder stops the server at start with file:line, never at the first request.
         _ = app.Services.GetRequiredService<RuleSet>();
         app.Use(static (context, next) =>
@@ -126,7 +146,12 @@ public static class ApiHost
             }
         });
         app.UseStatusCodePages();
+        if (origins.Length > 0)
+        {
+            app.UseCors();
+        }
         app.UseRateLimiter();
+        app.UseKeyAuth();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
@@ -154,6 +179,22 @@ public static class ApiHost
         || e is Microsoft.AspNetCore.Connections.ConnectionResetException
         || (e is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status400BadRequest
             && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal));
+
+    private static RateLimitPartition<string> PartitionByKey(HttpContext context)
+    {
+        var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
+        // The key's public id, before the key is checked: a made-up id gets a bucket of its own, and the address's limit still holds.
+        if (settings.PermitLimit <= 0 || settings.KeyPermitLimit <= 0 || KeyAuth.KeyIdOf(context.Request) is not { } keyId)
+        {
+            return RateLimitPartition.GetNoLimiter("no key");
+        }
+        return RateLimitPartition.GetFixedWindowLimiter("key:" + keyId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.KeyPermitLimit,
+            Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
+            QueueLimit = 0,
+        });
+    }
 
     private static RateLimitPartition<string> PartitionByClient(HttpContext context)
     {

@@ -29,11 +29,14 @@ public static class ApiLimits
     public const int SnippetTextChars = 2000;
 }
 
-/// <summary>Per-client rate limiting (<c>RateLimiting</c> in configuration).</summary>
+/// <summary>Per-client and per-key rate limiting (<c>RateLimiting</c> in configuration).</summary>
 public sealed class RateLimitSettings
 {
     /// <summary>Requests each client IP may make per window; 0 or less turns rate limiting off.</summary>
     public int PermitLimit { get; set; } = 120;
+
+    /// <summary>Requests each API key may make per window, from any address; 0 or less turns the per-key limit off.</summary>
+    public int KeyPermitLimit { get; set; } = 600;
 
     /// <summary>The length of a window, in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;

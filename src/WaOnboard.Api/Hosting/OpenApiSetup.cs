@@ -33,11 +33,27 @@ public static class OpenApiSetup
                         _ => tag.Description,
                     };
                 }
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API key made with `wa-onboard keys add NAME --scope read|record|admin`, sent as `Authorization: Bearer <key>`. " +
+                        "Recording needs `record`, reading a record `read`, removing one `admin`; the checking endpoints are open unless `Auth:RequireKeyForChecks` is true.",
+                };
                 // The generator lists the host that served the document; the committed document must not depend on it.
                 document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "wa-onboard serve, on this machine" }];
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>The name of the API-key security scheme in the document.</summary>
+    public const string BearerScheme = "apiKey";
+
+    /// <summary>The security requirement of an endpoint that needs a key.</summary>
+    public static OpenApiSecurityRequirement BearerRequirement(OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] };
 
     /// <summary>Documents the bodies <see cref="PacketBody"/> reads: the handler reads the request itself, so the generator cannot see them.</summary>
     public static RouteHandlerBuilder AcceptsPacket(this RouteHandlerBuilder builder) =>

@@ -18,6 +18,8 @@ public static class Problems
     public const string NumberTaken = TypeBase + "number-taken";
     public const string PacketNotValid = TypeBase + "packet-not-valid";
     public const string TooManyRequests = TypeBase + "too-many-requests";
+    public const string Unauthorized = TypeBase + "unauthorized";
+    public const string Forbidden = TypeBase + "forbidden";
     public const string InternalError = TypeBase + "internal-error";
 
     public static ProblemHttpResult Of(int status, string type, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
@@ -41,6 +43,8 @@ public static class Problems
     public static string TypeFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => NotAcceptable,
@@ -75,6 +79,6 @@ public sealed class PacketNotValidProblem : Microsoft.AspNetCore.Mvc.ProblemDeta
 /// <summary>The 409 of <c>POST /v1/packets</c>: another business holds the number.</summary>
 public sealed class NumberTakenProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
 {
-    /// <summary>Who holds the number, since when.</summary>
+    /// <summary>Who holds the number, since when: only for a key with the <c>read</c> scope.</summary>
     public NumberRecord? Holder { get; set; }
 }

@@ -39,7 +39,7 @@ public static class ValidateApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        return new ReportResult((await checker.CheckAsync(document, profile, cancellationToken)).Report);
+        return new ReportResult((await checker.CheckAsync(document, profile, request.HttpContext.Caller(), cancellationToken)).Report);
     }
 
     /// <summary>A 400 when <c>?profile=</c> names no profile.</summary>

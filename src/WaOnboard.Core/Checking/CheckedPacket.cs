@@ -16,14 +16,14 @@ namespace WaOnboard.Checking;
 /// <param name="Profile">The provider profile whose rules ran.</param>
 /// <param name="Phone">What is known of <c>phone.number</c>; null when the packet gives none.</param>
 /// <param name="Avatar">What the inspector learnt of the profile picture; null when no rule looked at it.</param>
-/// <param name="HeldElsewhere">The registry's record when another business holds the number; null otherwise, or without a registry.</param>
+/// <param name="Registry">The registry's answer for the number; null without a registry or a valid number.</param>
 public sealed record CheckedPacket(
     PacketDocument Document,
     ValidationReport Report,
     ProviderProfile Profile,
     PhoneNumberInfo? Phone,
     ImageInspection? Avatar,
-    OnboardedNumber? HeldElsewhere)
+    RegistryAnswer? Registry)
 {
     /// <summary>The packet as typed values.</summary>
     public Packet Packet => Document.Packet;

@@ -14,24 +14,22 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
     /// <summary>The profiles and their compiled rules.</summary>
     public RuleSet Rules { get; } = rules;
 
-    /// <summary>Checks a packet with its provider's profile, or with <paramref name="profile"/> when given. Never throws on bad input.</summary>
-    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a packet with its provider's profile, or with <paramref name="profile"/> when given, for a
+    /// <paramref name="caller"/> (anonymous when null: findings never name another business). Never throws on bad input.
+    /// </summary>
+    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, RegistryCaller? caller = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var packet = document.Packet;
         var phone = packet.Phone.Number is { } number ? PhoneNumbers.Inspect(number) : null;
-        OnboardedNumber? heldElsewhere = null;
+        RegistryAnswer? answer = null;
         if (registry is not null && phone is { Valid: true, E164: { } e164 })
         {
             // Asked once, before the rules run: the rules get the answer as data and never wait on a database.
-            var holder = await registry.FindAsync(e164, cancellationToken);
-            var applicant = OnboardedNumber.Applicant(packet, e164, (time ?? TimeProvider.System).GetUtcNow());
-            if (holder is not null && !holder.IsSameBusinessAs(applicant))
-            {
-                heldElsewhere = holder;
-            }
+            answer = await RegistryAnswer.AskAsync(registry, packet, e164, caller ?? RegistryCaller.Anonymous, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         }
-        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, NumberHeldElsewhere = heldElsewhere });
-        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, heldElsewhere);
+        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, Registry = answer });
+        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, answer);
     }
 }

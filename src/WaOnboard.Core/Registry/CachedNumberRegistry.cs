@@ -6,8 +6,8 @@ namespace WaOnboard.Registry;
 /// <remarks>
 /// Every validated packet looks its number up, and a form checks the same packet again and again as the user fixes
 /// it: measured under load, the SQLite look-up cost three times the rules themselves. Recording stays exact (the
-/// store's atomic insert decides), and what this instance records is seen at once. Only a recording made by another
-/// process or instance can go unseen by <see cref="Find"/>, for at most the time to live.
+/// store's atomic insert decides), and what this instance records or removes is seen at once. Only a recording made by another
+/// process or instance can go unseen by <see cref="FindAsync"/>, for at most the time to live.
 /// </remarks>
 public sealed class CachedNumberRegistry : INumberRegistry
 {
@@ -29,25 +29,39 @@ public sealed class CachedNumberRegistry : INumberRegistry
     }
 
     /// <inheritdoc />
-    public OnboardedNumber? Find(string e164)
+    public ValueTask<OnboardedNumber?> FindAsync(string e164, CancellationToken cancellationToken = default)
     {
         var now = _time.GetTimestamp();
         if (_entries.TryGetValue(e164, out var cached) && now < cached.Expires)
         {
-            return cached.Holder;
+            return ValueTask.FromResult(cached.Holder);
         }
-        var holder = _inner.Find(e164);
-        Remember(e164, holder, now);
-        return holder;
+        return FindAndRememberAsync(e164, now, cancellationToken);
     }
 
     /// <inheritdoc />
-    public (RecordOutcome Outcome, OnboardedNumber Holder) Record(OnboardedNumber number)
+    public async ValueTask<RecordResult> RecordAsync(OnboardedNumber number, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(number);
-        var result = _inner.Record(number);
+        var result = await _inner.RecordAsync(number, cancellationToken).ConfigureAwait(false);
         Remember(number.E164, result.Holder, _time.GetTimestamp());
         return result;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OnboardedNumber?> RemoveAsync(string e164, NumberRemoval removal, CancellationToken cancellationToken = default)
+    {
+        var removed = await _inner.RemoveAsync(e164, removal, cancellationToken).ConfigureAwait(false);
+        // Forgotten: the next look-up asks the store again.
+        _entries.TryRemove(e164, out _);
+        return removed;
+    }
+
+    private async ValueTask<OnboardedNumber?> FindAndRememberAsync(string e164, long now, CancellationToken cancellationToken)
+    {
+        var holder = await _inner.FindAsync(e164, cancellationToken).ConfigureAwait(false);
+        Remember(e164, holder, now);
+        return holder;
     }
 
     private void Remember(string e164, OnboardedNumber? holder, long now)

@@ -13,8 +13,8 @@ public sealed class ValidationOptions
     /// <summary>What is known of <c>phone.number</c>, inspected once by the caller; inspected here when null.</summary>
     public Phone.PhoneNumberInfo? Phone { get; init; }
 
-    /// <summary>The registry's record when another business holds the number; the registry rule reports it.</summary>
-    public Registry.OnboardedNumber? NumberHeldElsewhere { get; init; }
+    /// <summary>The registry's answer for the packet's number (<see cref="Registry.RegistryAnswer.AskAsync"/>), asked before the rules run; when null, the registry rule is skipped.</summary>
+    public Registry.RegistryAnswer? Registry { get; init; }
 }
 
 /// <summary>The outcome of loading rule files: the rule set, or every problem found as <c>file:line: what</c>.</summary>

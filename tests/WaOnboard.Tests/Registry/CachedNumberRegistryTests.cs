@@ -10,53 +10,66 @@ public sealed class CachedNumberRegistryTests
     private readonly ManualClock _clock = new();
 
     [Fact]
-    public void ALookUpWithinTheTimeToLiveIsAnsweredFromMemory()
+    public async Task ALookUpWithinTheTimeToLiveIsAnsweredFromMemory()
     {
         var cache = new CachedNumberRegistry(_store, TimeSpan.FromSeconds(1), _clock);
-        cache.Find(Acme.E164);
+        await cache.FindAsync(Acme.E164);
 
         _clock.Advance(TimeSpan.FromMilliseconds(900));
-        cache.Find(Acme.E164);
+        await cache.FindAsync(Acme.E164);
 
         Assert.Equal(1, _store.Finds);
     }
 
     [Fact]
-    public void ALookUpAfterTheTimeToLiveAsksTheStoreAgainAndSeesANewRecord()
+    public async Task ALookUpAfterTheTimeToLiveAsksTheStoreAgainAndSeesANewRecord()
     {
         var cache = new CachedNumberRegistry(_store, TimeSpan.FromSeconds(1), _clock);
-        Assert.Null(cache.Find(Acme.E164));
-        _store.Record(Acme); // by another process, behind the cache's back
+        Assert.Null(await cache.FindAsync(Acme.E164));
+        await _store.RecordAsync(Acme); // by another process, behind the cache's back
 
         _clock.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(Acme, cache.Find(Acme.E164));
+        Assert.Equal(Acme, await cache.FindAsync(Acme.E164));
         Assert.Equal(2, _store.Finds);
     }
 
     [Fact]
-    public void ARecordingThroughTheCacheIsSeenAtOnce()
+    public async Task ARecordingThroughTheCacheIsSeenAtOnce()
     {
         var cache = new CachedNumberRegistry(_store, TimeSpan.FromMinutes(1), _clock);
-        Assert.Null(cache.Find(Acme.E164));
+        Assert.Null(await cache.FindAsync(Acme.E164));
 
-        var (outcome, _) = cache.Record(Acme);
+        var (outcome, _) = await cache.RecordAsync(Acme);
 
         Assert.Equal(RecordOutcome.Recorded, outcome);
-        Assert.Equal(Acme, cache.Find(Acme.E164));
+        Assert.Equal(Acme, await cache.FindAsync(Acme.E164));
     }
 
     [Fact]
-    public void RecordingAlwaysGoesToTheStore()
+    public async Task RecordingAlwaysGoesToTheStore()
     {
         var cache = new CachedNumberRegistry(_store, TimeSpan.FromMinutes(1), _clock);
-        cache.Record(Acme);
+        await cache.RecordAsync(Acme);
 
-        var (outcome, holder) = cache.Record(Acme with { BusinessId = "104857600000099" });
+        var (outcome, holder) = await cache.RecordAsync(Acme with { BusinessId = "104857600000099" });
 
         Assert.Equal(RecordOutcome.Conflict, outcome);
         Assert.Equal(Acme, holder);
         Assert.Equal(2, _store.Records);
+    }
+
+    [Fact]
+    public async Task ARemovalThroughTheCacheIsSeenAtOnce()
+    {
+        var cache = new CachedNumberRegistry(_store, TimeSpan.FromMinutes(1), _clock);
+        await cache.RecordAsync(Acme);
+        Assert.Equal(Acme, await cache.FindAsync(Acme.E164));
+
+        await cache.RemoveAsync(Acme.E164, new NumberRemoval("admin", "wrong business", DateTimeOffset.UnixEpoch));
+
+        Assert.Null(await cache.FindAsync(Acme.E164));
+        Assert.Equal(1, _store.Removes);
     }
 
     private sealed class ManualClock : TimeProvider
@@ -78,21 +91,29 @@ public sealed class CachedNumberRegistryTests
 
         public int Records { get; private set; }
 
-        public OnboardedNumber? Find(string e164)
+        public int Removes { get; private set; }
+
+        public ValueTask<OnboardedNumber?> FindAsync(string e164, CancellationToken cancellationToken = default)
         {
             Finds++;
-            return _numbers.GetValueOrDefault(e164);
+            return ValueTask.FromResult(_numbers.GetValueOrDefault(e164));
         }
 
-        public (RecordOutcome Outcome, OnboardedNumber Holder) Record(OnboardedNumber number)
+        public ValueTask<RecordResult> RecordAsync(OnboardedNumber number, CancellationToken cancellationToken = default)
         {
             Records++;
             if (_numbers.TryGetValue(number.E164, out var holder))
             {
-                return (holder.IsSameBusinessAs(number) ? RecordOutcome.AlreadyRecorded : RecordOutcome.Conflict, holder);
+                return ValueTask.FromResult(new RecordResult(holder.IsSameBusinessAs(number) ? RecordOutcome.AlreadyRecorded : RecordOutcome.Conflict, holder));
             }
             _numbers[number.E164] = number;
-            return (RecordOutcome.Recorded, number);
+            return ValueTask.FromResult(new RecordResult(RecordOutcome.Recorded, number));
+        }
+
+        public ValueTask<OnboardedNumber?> RemoveAsync(string e164, NumberRemoval removal, CancellationToken cancellationToken = default)
+        {
+            Removes++;
+            return ValueTask.FromResult(_numbers.Remove(e164, out var removed) ? removed : null);
         }
     }
 }
