@@ -9,13 +9,14 @@ internal sealed class TextReport(TextWriter output, bool colour)
 
     public void Write(ValidationReport report)
     {
-        output.WriteLine(Paint($"{report.Packet}", "1") + $" (profile {report.Profile})");
+        // Every text that comes from the packet or its path is escaped: a value holding ESC[2J must not clear the screen.
+        output.WriteLine(Paint(TerminalText.Escape(report.Packet), "1") + $" (profile {TerminalText.Escape(report.Profile)})");
         var sections = report.Findings
             .GroupBy(f => Section(f.Path))
             .OrderBy(g => Array.IndexOf(SectionOrder, g.Key) is var i && i < 0 ? SectionOrder.Length : i);
         foreach (var section in sections)
         {
-            output.WriteLine($"  {(section.Key.Length == 0 ? "file" : section.Key)}");
+            output.WriteLine($"  {(section.Key.Length == 0 ? "file" : TerminalText.Escape(section.Key))}");
             foreach (var finding in section.OrderByDescending(f => f.Severity))
             {
                 var (mark, code) = finding.Severity switch
@@ -25,10 +26,10 @@ internal sealed class TextReport(TextWriter output, bool colour)
                     _ => ("info   ", "36"),
                 };
                 var where = finding.Line is { } line ? $" (line {line})" : "";
-                output.WriteLine($"    {Paint(mark, code)} {finding.Message}{Paint(where, "2")}");
+                output.WriteLine($"    {Paint(mark, code)} {TerminalText.Escape(finding.Message)}{Paint(where, "2")}");
                 if (!string.IsNullOrEmpty(finding.Help))
                 {
-                    output.WriteLine($"            {Paint("→ " + finding.Help, "2")} [{finding.RuleId}]");
+                    output.WriteLine($"            {Paint("→ " + TerminalText.Escape(finding.Help), "2")} [{TerminalText.Escape(finding.RuleId)}]");
                 }
             }
         }

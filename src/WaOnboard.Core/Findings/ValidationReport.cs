@@ -8,6 +8,12 @@ public sealed class ValidationReport
 {
     /// <summary>Creates a report and derives its summary and verdict from the findings.</summary>
     public ValidationReport(string packet, string profile, IReadOnlyList<Finding> findings)
+        : this(packet, profile, findings, null)
+    {
+    }
+
+    /// <summary>Creates a report whose summary also counts findings that were not listed (the last finding says how many).</summary>
+    internal ValidationReport(string packet, string profile, IReadOnlyList<Finding> findings, Summary? unlisted)
     {
         Packet = packet;
         Profile = profile;
@@ -22,7 +28,12 @@ public sealed class ValidationReport
                 default: infos++; break;
             }
         }
-        Summary = new Summary(errors, warnings, infos);
+        // The finding that counts the unlisted ones stands for them: it is not counted itself.
+        Summary = unlisted is null
+            ? new Summary(errors, warnings, infos)
+            : new Summary(errors + unlisted.Errors - (unlisted.Errors > 0 ? 1 : 0),
+                warnings + unlisted.Warnings - (unlisted.Errors == 0 && unlisted.Warnings > 0 ? 1 : 0),
+                infos + unlisted.Infos - (unlisted.Errors == 0 && unlisted.Warnings == 0 ? 1 : 0));
     }
 
     /// <summary>The packet as the user named it (a path, or a label such as <c>request</c>).</summary>

@@ -1,3 +1,4 @@
+using WaOnboard.Profiles;
 using WaOnboard.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -5,8 +6,8 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace WaOnboard.Checklists;
 
-/// <summary>A provider profile's content: templates/checklists/&lt;profile&gt;.yaml.</summary>
-internal sealed class ProfileContent
+/// <summary>A provider profile's checklist: profiles/&lt;profile&gt;/checklist.yaml.</summary>
+internal sealed class ProfileChecklist
 {
     public string Name { get; set; } = "";
     public Dictionary<string, string> SendTo { get; set; } = [];
@@ -34,7 +35,7 @@ internal sealed class StepContent
     public List<string> Fields { get; set; } = [];
 }
 
-/// <summary>One line of templates/pricing/rates.yaml.</summary>
+/// <summary>One line of a profile's rates.yaml.</summary>
 internal sealed class RateContent
 {
     public string Country { get; set; } = "";
@@ -51,19 +52,12 @@ internal sealed class RatesContent
     public List<RateContent> Rates { get; set; } = [];
 }
 
-/// <summary>The data files of templates/, read once per process.</summary>
-internal static class ChecklistContent
+/// <summary>The shared texts of the checklists (templates/checklists/labels.yaml, fields.yaml), read once per process.</summary>
+internal static class ChecklistTexts
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
-
-    private static readonly Lazy<Dictionary<string, ProfileContent>> ProfilesLazy = new(() => new(StringComparer.Ordinal)
-    {
-        ["engage-digital"] = Load<ProfileContent>("checklists/engage-digital.yaml"),
-        ["8x8"] = Load<ProfileContent>("checklists/8x8.yaml"),
-        ["generic"] = Load<ProfileContent>("checklists/generic.yaml"),
-    });
 
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> LabelsLazy =
         new(() => Load<Dictionary<string, Dictionary<string, string>>>("checklists/labels.yaml"));
@@ -71,27 +65,26 @@ internal static class ChecklistContent
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> FieldsLazy =
         new(() => Load<Dictionary<string, Dictionary<string, string>>>("checklists/fields.yaml"));
 
-    private static readonly Lazy<List<RateContent>> RatesLazy = new(() => Load<RatesContent>("pricing/rates.yaml").Rates);
-
-    public static IReadOnlyDictionary<string, ProfileContent> Profiles => ProfilesLazy.Value;
-
     public static IReadOnlyDictionary<string, string> Labels(string language) => LabelsLazy.Value[language];
 
     public static string FieldLabel(string field, string language) =>
         FieldsLazy.Value.TryGetValue(field, out var label) && label.TryGetValue(language, out var text) ? text : field;
 
-    public static IReadOnlyList<RateContent> Rates => RatesLazy.Value;
-
     /// <summary>Reads an embedded YAML data file; a broken one stops with file:line: what is wrong.</summary>
-    public static T Load<T>(string name)
+    public static T Load<T>(string name) => Parse<T>("templates/" + name, TemplateFiles.Read(name));
+
+    /// <summary>Reads a profile folder's YAML data file; a broken one stops with file:line: what is wrong.</summary>
+    public static T Parse<T>(ProfileFile file) => Parse<T>(file.DisplayPath, System.Text.Encoding.UTF8.GetString(file.Read()));
+
+    private static T Parse<T>(string displayPath, string text)
     {
         try
         {
-            return Yaml.Deserialize<T>(TemplateFiles.Read(name));
+            return Yaml.Deserialize<T>(text) ?? throw new TemplateException(displayPath, 1, "the file is empty.");
         }
         catch (YamlException e)
         {
-            throw new TemplateException("templates/" + name, (int)e.Start.Line, e.InnerException?.Message ?? e.Message);
+            throw new TemplateException(displayPath, (int)e.Start.Line, e.InnerException?.Message ?? e.Message);
         }
     }
 }
