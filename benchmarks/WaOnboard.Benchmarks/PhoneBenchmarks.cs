@@ -14,7 +14,7 @@ public class PhoneBenchmarks
     private const string FrenchMobileNumber = "+33 6 12 34 56 78";
 
     // +1 340 is the US Virgin Islands, the last of the 25 regions of +1 in libphonenumber's list, which both the
-    // own module and the library walk to find a number's region: the slowest +1 region.
+    // old own module and the library walk to find a number's region: the slowest +1 region.
     private const string LastRegionOfPlusOne = "+1 340-998-7745";
 
     private static readonly Library Util = Library.GetInstance();
@@ -22,8 +22,6 @@ public class PhoneBenchmarks
     [GlobalSetup]
     public void LoadTheRegionsUsed()
     {
-        OwnFrenchMobile();
-        OwnLastRegionOfPlusOne();
         FrenchMobile();
         UsNumberOnSharedCountryCode();
         LastRegionOnSharedCountryCode();
@@ -35,21 +33,14 @@ public class PhoneBenchmarks
         FrenchMobileWithFormatsAndRegionName();
     }
 
-    /// <summary>Before: main's own module (parse, validity, type), kept in this project for the comparison.</summary>
+    /// <summary>libphonenumber-csharp alone: parse, validity, type (the before/after run with main's module: docs/performance.md).</summary>
     [Benchmark(Baseline = true)]
-    public bool OwnFrenchMobile() => OwnPhone.PhoneNumbers.Inspect(FrenchMobileNumber).Valid;
-
-    [Benchmark]
-    public bool OwnLastRegionOfPlusOne() => OwnPhone.PhoneNumbers.Inspect(LastRegionOfPlusOne).Valid;
-
-    /// <summary>libphonenumber-csharp alone: parse, validity, type.</summary>
-    [Benchmark]
     public LibPhoneNumber::PhoneNumbers.PhoneNumberType LibraryFrenchMobile() => ParseValidType(FrenchMobileNumber);
 
     [Benchmark]
     public LibPhoneNumber::PhoneNumbers.PhoneNumberType LibraryLastRegionOfPlusOne() => ParseValidType(LastRegionOfPlusOne);
 
-    /// <summary>After: the adapter (notation policy, parse, validity, type, E.164, both formats, region name).</summary>
+    /// <summary>The adapter: notation policy, parse, validity, type, E.164 (formats and region name only when read).</summary>
     [Benchmark]
     public PhoneNumberInfo FrenchMobile() => PhoneNumbers.Inspect(FrenchMobileNumber);
 

@@ -14,7 +14,7 @@ public sealed record PhoneNumberInfo(string Input, bool Valid, string? E164, str
     /// <summary>Why the number is not valid, in words for the user; null when it is.</summary>
     public string? Problem { get; init; }
 
-    /// <summary>True when the number was written with its country code (<c>+</c>, <c>00</c> or <c>tel:+</c>).</summary>
+    /// <summary>True when the number was written with its country code (after <c>+</c>, <c>00</c>, <c>tel:+</c> or the region's international prefix, or as its first digits).</summary>
     public bool HasCountryCode { get; init; }
 
     // The formats and the region's name cost more than parsing (the library matches its formatting patterns again), and

@@ -99,8 +99,10 @@ public static class PhoneNumbers
 
         hasCountryCode |= region is not null && parsed.CountryCodeSource is not PhoneNumber.Types.CountryCodeSource.FROM_DEFAULT_COUNTRY;
         var countryCode = parsed.CountryCode;
-        var numberRegion = RegionOf(Util.GetRegionCodeForNumber(parsed));
-        if (!Util.IsValidNumber(parsed))
+        // IsValidNumber would look the region up again: for +1 that walks up to 25 regions' patterns.
+        var regionCode = Util.GetRegionCodeForNumber(parsed);
+        var numberRegion = RegionOf(regionCode);
+        if (regionCode is null || !Util.IsValidNumberForRegion(parsed, regionCode))
         {
             return Invalid(input, InvalidProblem(parsed, numberRegion), hasCountryCode) with { Region = numberRegion, CountryCode = countryCode };
         }
