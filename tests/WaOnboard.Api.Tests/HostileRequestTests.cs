@@ -5,8 +5,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using cli::WaOnboard.Cli;
+using Microsoft.Extensions.Logging;
 
 namespace WaOnboard.Api.Tests;
 
