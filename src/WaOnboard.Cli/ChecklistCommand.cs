@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WaOnboard.Checking;
 using WaOnboard.Checklists;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
@@ -9,7 +10,7 @@ namespace WaOnboard.Cli;
 /// <summary><c>wa-onboard checklist PACKET [--lang en|fr] [--format text|html|eml] [--audience customer|pm] [--out FILE]</c>.</summary>
 internal static class ChecklistCommand
 {
-    public static Command Create(Func<PacketDocument, ValidationReport> validate)
+    public static Command Create()
     {
         var packetArgument = new Argument<string>("PACKET") { Description = "A packet file or packet folder." };
         var lang = new Option<string>("--lang") { Description = "Language of the checklist.", DefaultValueFactory = _ => "en" };
@@ -19,18 +20,30 @@ internal static class ChecklistCommand
         var audience = new Option<string>("--audience") { Description = "customer (checklist e-mail) or pm (project manager's configuration sheet).", DefaultValueFactory = _ => "customer" };
         audience.AcceptOnlyFromAmong("customer", "pm");
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of standard output." };
+        var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
+        var sources = new ProfileOptions();
 
         var command = new Command("checklist", "Write the customer checklist e-mail or the project manager's configuration sheet of a packet.")
         {
-            packetArgument, lang, format, audience, output,
+            packetArgument, lang, format, audience, output, profile,
         };
-        command.SetAction(parseResult =>
+        sources.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var io = parseResult.InvocationConfiguration;
-            var packet = PacketLoader.LoadPath(parseResult.GetValue(packetArgument)!);
-            if (!packet.IsReadable)
+            var ruleSet = sources.Load(parseResult);
+            if (ruleSet is null)
             {
-                return CliApp.Fail(io, packet.LoadFindings[0].Message);
+                return CliApp.ExitUsage;
+            }
+            var profileName = parseResult.GetValue(profile);
+            if (profileName is not null && !ruleSet.HasProfile(profileName))
+            {
+                return ProfileOptions.UnknownProfile(parseResult, ruleSet, profileName);
+            }
+            if (CliApp.LoadPacket(io, parseResult.GetValue(packetArgument)!) is not { } packet)
+            {
+                return CliApp.ExitUsage;
             }
             if (packet.Root is null)
             {
@@ -41,6 +54,7 @@ internal static class ChecklistCommand
             {
                 return refused;
             }
+            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken);
             var options = new ChecklistOptions
             {
                 Language = parseResult.GetValue(lang)!,
@@ -49,7 +63,7 @@ internal static class ChecklistCommand
             };
             try
             {
-                var document = ChecklistRenderer.Render(packet, validate(packet), options);
+                var document = ChecklistRenderer.Render(checkedPacket, options);
                 return Output.Write(document.Content, parseResult.GetValue(output), io);
             }
             catch (Exception e) when (e is TemplateException or ArgumentException)

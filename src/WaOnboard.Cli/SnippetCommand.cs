@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using WaOnboard.Packets;
+using WaOnboard.Checking;
 using WaOnboard.Snippets;
 using WaOnboard.Templates;
 
@@ -18,11 +18,13 @@ internal static class SnippetCommand
         var text = new Option<string?>("--text") { HelpName = "TEXT", Description = "Text pre-filled in the customer's message." };
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file; for qr, a .png name writes PNG, otherwise SVG." };
 
+        var sources = new ProfileOptions();
         var command = new Command("snippet", "Write an entry-point snippet: click to chat link, buttons, contact page, e-mail signature, app link, IVR prompt, QR code.")
         {
             kindArgument, list, packetOption, phone, text, output,
         };
-        command.SetAction(parseResult =>
+        sources.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var io = parseResult.InvocationConfiguration;
             if (parseResult.GetValue(list))
@@ -46,7 +48,7 @@ internal static class SnippetCommand
             }
             var request = number is not null
                 ? new SnippetRequest(number, parseResult.GetValue(text))
-                : FromPacket(packetPath!, parseResult.GetValue(text), io);
+                : await FromPacketAsync(packetPath!, parseResult.GetValue(text), parseResult, sources, cancellationToken);
             if (request is null)
             {
                 return CliApp.ExitUsage;
@@ -83,18 +85,21 @@ internal static class SnippetCommand
         return command;
     }
 
-    private static SnippetRequest? FromPacket(string path, string? text, InvocationConfiguration io)
+    /// <summary>The request a packet implies, once checked with its profile; null (after one line on stderr) when there is none.</summary>
+    private static async Task<SnippetRequest?> FromPacketAsync(string path, string? text, ParseResult parse, ProfileOptions sources, CancellationToken cancellationToken)
     {
-        var packet = PacketLoader.LoadPath(path);
-        if (!packet.IsReadable)
+        var io = parse.InvocationConfiguration;
+        if (sources.Load(parse) is not { } ruleSet || CliApp.LoadPacket(io, path) is not { } packet)
         {
-            CliApp.Fail(io, packet.LoadFindings[0].Message);
             return null;
         }
-        var request = SnippetRequest.FromPacket(packet, text);
+        var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, cancellationToken: cancellationToken);
+        var request = SnippetRequest.FromPacket(checkedPacket, text);
         if (request is null)
         {
-            CliApp.Fail(io, $"the packet '{path}' has no phone number (phone.number).");
+            CliApp.Fail(io, checkedPacket.Packet.Phone.Number is null
+                ? $"the packet '{path}' has no phone number (phone.number)."
+                : $"the packet's phone number '{checkedPacket.Packet.Phone.Number}' {checkedPacket.Phone?.Problem ?? "is not valid"}: a click to chat link needs the number registered on WhatsApp.");
         }
         return request;
     }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using WaOnboard.Checking;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Registry;
-using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
 
@@ -21,13 +21,14 @@ internal static class ValidateCommand
             Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
             HelpName = "PATH",
         };
-        var rules = CliApp.RulesOption();
-        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules, registryPath };
-        command.SetAction(parse =>
+        var sources = new ProfileOptions();
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, registryPath };
+        sources.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var ruleSet = CliApp.LoadRules(parse, rules);
+            var ruleSet = sources.Load(parse);
             if (ruleSet is null)
             {
                 return CliApp.ExitUsage;
@@ -35,8 +36,7 @@ internal static class ValidateCommand
             var profileName = parse.GetValue(profile);
             if (profileName is not null && !ruleSet.HasProfile(profileName))
             {
-                error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
-                return CliApp.ExitUsage;
+                return ProfileOptions.UnknownProfile(parse, ruleSet, profileName);
             }
             SqliteNumberRegistry? registry = null;
             if (parse.GetValue(registryPath) is { } registryFile)
@@ -58,7 +58,7 @@ internal static class ValidateCommand
                 }
             }
             using var openRegistry = registry;
-            var options = new ValidationOptions { Profile = profileName, Registry = registry };
+            var checker = new PacketChecker(ruleSet, registry);
             var reports = new List<ValidationReport>();
             var unreadable = false;
             foreach (var path in parse.GetValue(paths)!)
@@ -70,7 +70,7 @@ internal static class ValidateCommand
                     unreadable = true;
                     continue;
                 }
-                reports.Add(ruleSet.Validate(document, options));
+                reports.Add((await checker.CheckAsync(document, profileName, cancellationToken)).Report);
             }
             if (reports.Count == 0)
             {

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using WaOnboard.Checking;
 using WaOnboard.Registry;
+using WaOnboard.Rules;
 
 namespace WaOnboard.Api;
 
@@ -69,9 +71,15 @@ public static class ApiHost
             var seconds = services.GetRequiredService<IConfiguration>().GetValue("Registry:CacheSeconds", 1.0);
             return seconds > 0 ? new CachedNumberRegistry(store, TimeSpan.FromSeconds(seconds), services.GetRequiredService<TimeProvider>()) : store;
         });
+        // The profiles and their rules: the built-in ones, plus the folders of Profiles:Path (a profile folder or a folder of them).
+        builder.Services.AddSingleton(services => LoadRules(services.GetRequiredService<IConfiguration>()["Profiles:Path"]));
+        builder.Services.AddSingleton(services => new PacketChecker(
+            services.GetRequiredService<RuleSet>(), services.GetRequiredService<INumberRegistry>(), services.GetRequiredService<TimeProvider>()));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // A broken profile folder stops the server at start with file:line, never at the first request.
+        _ = app.Services.GetRequiredService<RuleSet>();
         app.Use(static (context, next) =>
         {
             // Set when the response starts, so that error and rate-limit responses carry it too.
@@ -129,6 +137,16 @@ public static class ApiHost
         app.MapChecklistApi();
         app.MapSnippetsApi();
         return app;
+    }
+
+    private static RuleSet LoadRules(string? profilesPath)
+    {
+        if (string.IsNullOrWhiteSpace(profilesPath))
+        {
+            return RuleSet.BuiltIn;
+        }
+        var load = RuleSet.Load([], [profilesPath]);
+        return load.RuleSet ?? throw new InvalidOperationException("The profiles of Profiles:Path cannot be loaded:\n" + string.Join("\n", load.Errors));
     }
 
     private static bool ClientLeft(HttpContext context, Exception e) =>

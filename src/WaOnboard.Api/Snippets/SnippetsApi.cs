@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QRCoder.Exceptions;
+using WaOnboard.Checking;
 using WaOnboard.Snippets;
 
 namespace WaOnboard.Api;
@@ -110,9 +111,10 @@ public static class SnippetsApi
     /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
     /// <param name="request">The request whose body is the packet.</param>
     /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
+    /// <param name="checker">Checks the packet with the profiles of this server.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderFromPacketAsync(
-        string kind, HttpRequest request, string? text, CancellationToken cancellationToken)
+        string kind, HttpRequest request, string? text, PacketChecker checker, CancellationToken cancellationToken)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
@@ -127,9 +129,12 @@ public static class SnippetsApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        if (SnippetRequest.FromPacket(document, text) is not { } snippet)
+        var checkedPacket = await checker.CheckAsync(document, cancellationToken: cancellationToken);
+        if (SnippetRequest.FromPacket(checkedPacket, text) is not { } snippet)
         {
-            return NoSnippetFromPacket("The packet has no phone number (phone.number): a click to chat link needs the number registered on WhatsApp.");
+            return checkedPacket.Packet.Phone.Number is null
+                ? NoSnippetFromPacket("The packet has no phone number (phone.number): a click to chat link needs the number registered on WhatsApp.")
+                : NoSnippetFromPacket($"The packet's phone.number cannot be in a link: it {checkedPacket.Phone?.Problem ?? "is not valid"}.");
         }
         if (snippet.Phone.Length > ApiLimits.PhoneNumberChars)
         {

@@ -18,7 +18,7 @@ public static class RuleDocs
         ("unknown-field", Severity.Warning, "A field the packet format does not know (a typo such as verifedName); it is ignored"),
         ("field-type", Severity.Error, "A value of the wrong kind (text where a list is expected, 'yes' for true, ...)"),
         ("value-too-long", Severity.Error, "A value over 4096 characters; it is not checked further"),
-        ("provider-unknown", Severity.Error, "provider names no profile; the generic profile is used instead"),
+        ("provider-unknown", Severity.Error, "provider names no profile; the default profile is used instead"),
     ];
 
     /// <summary>The catalogue as Markdown: profiles, then every rule with its profiles, severity, check and source.</summary>

@@ -73,12 +73,15 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
         return (T)value;
     }
 
-    /// <summary>Inspects a phone number once for all the rules that look at it in turn.</summary>
+    /// <summary>What the inspector learnt of the avatar, when a rule looked at it.</summary>
+    public Images.ImageInspection? Avatar { get; set; }
+
+    /// <summary>Inspects a phone number once for all the rules that look at it in turn (the caller may have done it already).</summary>
     public PhoneNumberInfo InspectPhone(string text)
     {
         if (!ReferenceEquals(text, _phoneText))
         {
-            _phone = PhoneNumbers.Inspect(text);
+            _phone = Options.Phone is { } known && known.Input == text ? known : PhoneNumbers.Inspect(text);
             _phoneText = text;
         }
         return _phone!;

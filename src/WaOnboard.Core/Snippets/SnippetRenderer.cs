@@ -89,7 +89,7 @@ public static class SnippetRenderer
     }
 
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Labels =
-        new(() => ChecklistContent.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml"));
+        new(() => ChecklistTexts.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml"));
 
     private static Dictionary<string, string> LabelsOf(string language) =>
         Labels.Value.TryGetValue(language, out var labels) ? labels : Labels.Value["en"];

@@ -120,7 +120,7 @@ public sealed class HostileCliTests : IDisposable
 
         var result = RunCli("validate", "examples/generic", "--rules", path);
 
-        AssertUsageError(result, "the rule file is not a regular file");
+        AssertUsageError(result, "the rule or profile file is not a regular file");
     }
 
     [Fact]

@@ -7,12 +7,66 @@ namespace WaOnboard.Rules;
 /// <summary>Characters that make a text look like something it is not: invisible ones, digits of other scripts, look-alike letters.</summary>
 internal static class TextSafety
 {
-    // Cyrillic and Greek letters drawn like Latin ones (first string), and their Latin reading (second; lower case:
-    // the patterns on names ignore case).
-    private const string LookAlikeLetters = "аАвВсСеЕёһНіІјЈкКмМоОрРԛѕЅтТуУхХԝԜαΑΒεΕΗιΙΚΜΝνοΟρΡΤυΧχΥΖ";
-    private const string LatinLetters = "aabbcceeehhiijjkkmmooppqssttyyxxwwaabeehiikmnvoopptuxxyz";
-
-    private static readonly Dictionary<char, char> LookAlikes = LookAlikeLetters.Zip(LatinLetters).ToDictionary(p => p.First, p => p.Second);
+    // Cyrillic and Greek letters drawn like Latin ones, and their Latin reading (lower case: patterns on names ignore case).
+    private static readonly Dictionary<char, char> LookAlikes = new()
+    {
+        ['а'] = 'a',
+        ['А'] = 'a',
+        ['в'] = 'b',
+        ['В'] = 'b',
+        ['с'] = 'c',
+        ['С'] = 'c',
+        ['е'] = 'e',
+        ['Е'] = 'e',
+        ['ё'] = 'e',
+        ['һ'] = 'h',
+        ['Н'] = 'h',
+        ['і'] = 'i',
+        ['І'] = 'i',
+        ['ј'] = 'j',
+        ['Ј'] = 'j',
+        ['к'] = 'k',
+        ['К'] = 'k',
+        ['м'] = 'm',
+        ['М'] = 'm',
+        ['о'] = 'o',
+        ['О'] = 'o',
+        ['р'] = 'p',
+        ['Р'] = 'p',
+        ['ԛ'] = 'q',
+        ['ѕ'] = 's',
+        ['Ѕ'] = 's',
+        ['т'] = 't',
+        ['Т'] = 't',
+        ['у'] = 'y',
+        ['У'] = 'y',
+        ['х'] = 'x',
+        ['Х'] = 'x',
+        ['ԝ'] = 'w',
+        ['Ԝ'] = 'w',
+        ['α'] = 'a',
+        ['Α'] = 'a',
+        ['Β'] = 'b',
+        ['ε'] = 'e',
+        ['Ε'] = 'e',
+        ['Η'] = 'h',
+        ['ι'] = 'i',
+        ['Ι'] = 'i',
+        ['Κ'] = 'k',
+        ['Μ'] = 'm',
+        ['Ν'] = 'n',
+        ['ν'] = 'v',
+        ['ο'] = 'o',
+        ['Ο'] = 'o',
+        ['ρ'] = 'p',
+        ['Ρ'] = 'p',
+        ['Τ'] = 't',
+        ['υ'] = 'u',
+        ['Χ'] = 'x',
+        ['χ'] = 'x',
+        ['Υ'] = 'y',
+        ['Ζ'] = 'z',
+    };
 
     /// <summary>True for a character that shows nothing, or moves or hides other text: controls, zero-width and direction marks.</summary>
     public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;
