@@ -111,7 +111,16 @@ public static class BoundedFile
             // Windows has no FIFOs in the file system to block on.
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         }
-        var fd = Open(path, flags, 0);
+        int fd;
+        try
+        {
+            fd = Open(path, flags, 0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A Unix without a C library by that name: open as .NET does, without the guard against pipes.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        }
         if (fd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
