@@ -31,6 +31,17 @@ expect 1 validate examples/many-mistakes
 expect 0 validate examples/8x8 --format text
 expect 2 validate examples/no-such-packet
 
+# The tool-manifest way of the README, in a folder of its own.
+mkdir -p "$work/manifest" && cp -r examples/engage-digital "$work/manifest/packet"
+status=0
+(cd "$work/manifest" && dotnet new tool-manifest >/dev/null && dotnet tool install --local --add-source "$work/nupkg" wa-onboard >/dev/null \
+  && dotnet tool run wa-onboard validate packet --format text >"$work/out") || status=$?
+if [ "$status" -eq 0 ] && grep -q 'valid: 0 errors' "$work/out"; then
+  echo "ok   dotnet tool run wa-onboard validate packet (tool manifest, exit 0)"
+else
+  echo "FAIL dotnet tool run wa-onboard (tool manifest): exit $status"; failures=$((failures + 1))
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) of the installed tool failed."
   exit 1
