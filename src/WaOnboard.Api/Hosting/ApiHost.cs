@@ -100,6 +100,7 @@ public static class ApiHost
         app.MapRulesApi();
         app.MapChecklistApi();
         app.MapSnippetsApi();
+        app.MapPageApi();
         return app;
     }
 
