@@ -530,7 +530,10 @@
       if (text) query.set('text', text);
       const cards = [];
       for (const kind of kinds) {
-        const response = await post(`/v1/snippets/${encodeURIComponent(kind.name)}?${query}`);
+        // The IVR prompt is spoken in the packet's template languages: the page's language does not choose it.
+        const own = new URLSearchParams(query);
+        if (kind.name === 'ivr') own.delete('lang');
+        const response = await post(`/v1/snippets/${encodeURIComponent(kind.name)}?${own}`);
         if (response.status === 422) { gallery.replaceChildren(); status.textContent = t('noNumber'); return; }
         if (!response.ok) { gallery.replaceChildren(); status.textContent = await problemText(response); return; }
         cards.push(snippetCard(kind, await response.text(), query));
