@@ -143,8 +143,9 @@ public static class SnippetRenderer
         // The number as the business writes it (it is valid, so it carries its country code).
         var phone = request.Phone.Trim();
         var contactText = kind == "contact-page" ? t["contactText"].Replace("{phone}", phone, StringComparison.Ordinal) : "";
+        // The number of a tel: link must not break across lines: its spaces are no-break spaces.
         return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"], contactText, t["signatureText"], phone,
-            "tel:" + e164, t["callLabel"], t["brandNote"]);
+            "tel:" + e164, phone.Replace(' ', '\u00A0'), t["callLabel"], t["brandNote"]);
     }
 
     private static List<IvrPrompt> Prompts(SnippetRequest request, string link, string e164)
@@ -180,7 +181,7 @@ public static class SnippetRenderer
 internal sealed record LinkView(string Link, string DeepLink, IReadOnlyDictionary<string, string> Words, string BrandNote);
 
 internal sealed record HtmlSnippetView(string Link, string Language, string ButtonText, string AccessibleName, string Heading, string ContactText,
-    string SignatureText, string Phone, string Tel, string CallLabel, string BrandNote);
+    string SignatureText, string Phone, string Tel, string TelText, string CallLabel, string BrandNote);
 
 internal sealed record IvrPrompt(string Language, string Prompt, string Sms, string Missing);
 

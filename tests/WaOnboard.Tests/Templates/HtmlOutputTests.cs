@@ -63,7 +63,8 @@ public class HtmlOutputTests
             var document = Html.ParseSnippet(SnippetRenderer.Render(kind, "+33 1 42 00 00 00"));
             var tel = Assert.Single(document.QuerySelectorAll("a[href^='tel:']"));
             Assert.Equal("tel:+33142000000", tel.GetAttribute("href"));
-            Assert.Equal("+33 1 42 00 00 00", tel.TextContent);
+            // No-break spaces: a number never wraps in the middle.
+            Assert.Equal("+33\u00A01\u00A042\u00A000\u00A000\u00A000", tel.TextContent);
         }
     }
 
