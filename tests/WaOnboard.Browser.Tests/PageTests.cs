@@ -67,11 +67,13 @@ public sealed class PageTests(PageServer server, ITestOutputHelper output)
         Assert.Contains("<img src=x onerror=window.__pwned=1>", await page.InnerTextAsync("#summary"), StringComparison.Ordinal);
     }
 
-    [BrowserFact]
-    public async Task AxeFindsNoSeriousViolationOnTheEmptyPageThePageWithFindingsAndTheSnippetGallery()
+    [BrowserTheory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task AxeFindsNoSeriousViolationOnTheEmptyPageThePageWithFindingsAndTheSnippetGallery(string scheme)
     {
         // axe is injected as a script tag, which the page's own policy would (rightly) refuse.
-        var page = await server.NewPageAsync(new BrowserNewContextOptions { BypassCSP = true });
+        var page = await server.NewPageAsync(new BrowserNewContextOptions { BypassCSP = true, ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await PageDriver.LoadAsync(page);
         var empty = await PageDriver.SeriousAxeViolationsAsync(page);
 
@@ -86,7 +88,7 @@ public sealed class PageTests(PageServer server, ITestOutputHelper output)
 
         foreach (var (name, violations) in new[] { ("empty page", empty), ("page with findings", withFindings), ("snippet gallery", gallery) })
         {
-            output.WriteLine($"axe, {name}: {violations.Count} serious or critical violation(s)");
+            output.WriteLine($"axe, {scheme}, {name}: {violations.Count} serious or critical violation(s)");
         }
         Assert.Empty(empty);
         Assert.Empty(withFindings);
@@ -185,6 +187,35 @@ public sealed class PageTests(PageServer server, ITestOutputHelper output)
         Assert.Equal("true", await page.GetAttributeAsync("#f-business-facebookBusinessId", "aria-invalid"));
         // Required fields of the profile are marked.
         Assert.Equal("true", await page.GetAttributeAsync("#f-business-verifiedName", "aria-required"));
+    }
+
+    [BrowserFact]
+    public async Task EveryControlIsReachedWithTheTabKeyAndShowsItsFocus()
+    {
+        var page = await server.NewPageAsync();
+        await PageDriver.LoadAsync(page);
+        await PageDriver.ChooseAsync(page, Path.Combine(Repo.Examples, "engage-digital", "packet.yaml"));
+        await page.WaitForSelectorAsync("#summary[data-valid]:not([data-valid=''])");
+        var reached = new HashSet<string>();
+        var unfocusable = new List<string>();
+        await page.FocusAsync("body");
+        for (var i = 0; i < 150 && !reached.Contains("record"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string[]>(
+                "() => { const e = document.activeElement; const s = getComputedStyle(e); return [e.id || e.tagName, s.outlineStyle + ' ' + s.outlineWidth]; }");
+            var (id, outline) = (focused[0], focused[1]);
+            reached.Add(id);
+            if (outline.StartsWith("none", StringComparison.Ordinal) || outline.EndsWith(" 0px", StringComparison.Ordinal))
+            {
+                unfocusable.Add(id);
+            }
+        }
+        foreach (var id in new[] { "lang", "provider", "packet-file", "avatar-file", "f-business-facebookBusinessId", "f-hsm-0-elementName", "download-yaml", "make-snippets", "api-key", "record" })
+        {
+            Assert.Contains(id, reached);
+        }
+        Assert.Empty(unfocusable);
     }
 
     [BrowserFact]
