@@ -35,11 +35,15 @@ public sealed class Screenshots(PageServer server, ITestOutputHelper output)
             await page.Context.CloseAsync();
         }
 
-        var gallery = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "en-GB" });
+        // Tall enough for the whole gallery: out-of-process frames outside the viewport are not painted in a screenshot.
+        var gallery = await server.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 6000 }, Locale = "en-GB" });
         await PageDriver.LoadAsync(gallery);
         await PageDriver.ChooseAsync(gallery, Path.Combine(Repo.Examples, "engage-digital", "packet.yaml"));
         await PageTests.MakeSnippetsAsync(gallery);
-        await gallery.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        foreach (var kind in new[] { "button", "floating-button", "contact-page", "email-signature" })
+        {
+            await gallery.FrameLocator($"#gallery article[data-kind='{kind}'] iframe").Locator("a[href^='https://wa.me/']").First.WaitForAsync();
+        }
         await gallery.Locator("#gallery").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "page-snippets.png") });
         await gallery.Context.CloseAsync();
 
@@ -62,9 +66,11 @@ public sealed class Screenshots(PageServer server, ITestOutputHelper output)
         await weightPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var weight = await weightPage.EvaluateAsync<string>(
             "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => new URL(e.name).pathname + ' ' + e.encodedBodySize).join('\\n')");
+        var timing = await weightPage.EvaluateAsync<string>(
+            "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => new URL(e.name).pathname + ' start ' + Math.round(e.startTime) + ' end ' + Math.round(e.responseEnd)).join('\\n') + '\\nDOMContentLoaded ' + Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd) + ', wa-ready ' + Math.round(performance.getEntriesByName('wa-ready')[0].startTime)");
         var lines = new[]
         {
-            "bytes per request of the first load:", weight,
+            "bytes per request of the first load:", weight, "timeline of that load (ms):", timing,
             $"page usable (navigation start to the form built with the profile's rules), median of {ready.Count}: {Median(ready):F0} ms",
             $"time to first findings (file chosen to findings shown, many-mistakes), median of {findings.Count}: {Median(findings):F0} ms (min {findings.Min():F0}, max {findings.Max():F0})",
         };

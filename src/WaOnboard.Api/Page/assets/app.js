@@ -560,7 +560,7 @@
       if (typeof phone === 'string') card.append(svg);
     } else if (kind.mediaType === 'text/html' && typeof phone === 'string') {
       // A sandboxed frame of the same snippet for the number: it runs nothing and cannot reach this page.
-      card.append(el('iframe', { sandbox: '', 'data-preview': '', title: t('preview', kind.name), src: `/v1/snippets/${encodeURIComponent(kind.name)}?${linkQuery}`, loading: 'lazy' }));
+      card.append(el('iframe', { sandbox: '', 'data-preview': '', title: t('preview', kind.name), src: `/v1/snippets/${encodeURIComponent(kind.name)}?${linkQuery}` }));
     }
     const pre = el('pre', { tabindex: '0', 'aria-label': kind.name }, el('code', { text: code }));
     if (kind.mediaType !== 'text/html' && kind.name !== 'qr') pre.setAttribute('data-preview', '');
@@ -652,14 +652,17 @@
     lang = (navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
     $('#lang').value = lang;
     $('#lang').addEventListener('change', () => { lang = $('#lang').value; applyLanguage(); });
-    try { profiles = await (await fetch('/v1/profiles')).json(); } catch { profiles = []; }
+    // The form is built while the profiles and the default profile's rules travel (the page is usable sooner).
+    const profilesAnswer = fetch('/v1/profiles').then((r) => r.json()).catch(() => []);
+    const rulesAnswer = fetch('/v1/rules?profile=engage-digital').then((r) => r.json()).catch(() => []);
+    applyLanguage();
+    profiles = await profilesAnswer;
     const select = $('#provider');
     for (const profile of profiles) select.append(el('option', { value: profile.name, text: `${profile.title} (${profile.name})` }));
     select.value = profiles.some((p) => p.name === 'engage-digital') ? 'engage-digital' : (profiles[0] ? profiles[0].name : '');
     select.addEventListener('change', async () => { if (!file) model.provider = select.value; await loadRules(); schedule(0); });
     model.provider = select.value;
-    applyLanguage();
-    await loadRules();
+    if (select.value === 'engage-digital') { rules = await rulesAnswer; markRules(); describeProfile(); } else await loadRules();
 
     const form = $('#packet-form');
     form.addEventListener('input', onFormInput);
