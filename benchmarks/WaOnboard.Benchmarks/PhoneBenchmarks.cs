@@ -1,36 +1,71 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+extern alias LibPhoneNumber;
+
 using BenchmarkDotNet.Attributes;
 using WaOnboard.Phone;
+using Library = LibPhoneNumber::PhoneNumbers.PhoneNumberUtil;
 
 namespace WaOnboard.Benchmarks;
 
-/// <summary>One number inspected end to end, with the plans' regexes already compiled (the steady state of a run).</summary>
+/// <summary>One number inspected end to end, with the plans already loaded (the steady state of a run).</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class PhoneBenchmarks
 {
+    private const string FrenchMobileNumber = "+33 6 12 34 56 78";
+
+    // +1 340 is the US Virgin Islands, the last of the 25 regions of +1 in libphonenumber's list, which both the
+    // own module and the library walk to find a number's region: the slowest +1 region.
+    private const string LastRegionOfPlusOne = "+1 340-998-7745";
+
+    private static readonly Library Util = Library.GetInstance();
+
     [GlobalSetup]
-    public void CompileTheRegionsUsed()
+    public void LoadTheRegionsUsed()
     {
-        // The first call per region compiles its patterns; that one-off cost is PhoneRegexBenchmarks' Construct.
+        OwnFrenchMobile();
+        OwnLastRegionOfPlusOne();
         FrenchMobile();
         UsNumberOnSharedCountryCode();
         LastRegionOnSharedCountryCode();
         NationalNumberWithRegion();
         BritishFixedLine();
         TooShort();
+        LibraryFrenchMobile();
+        LibraryLastRegionOfPlusOne();
+        FrenchMobileWithFormatsAndRegionName();
     }
 
+    /// <summary>Before: main's own module (parse, validity, type), kept in this project for the comparison.</summary>
     [Benchmark(Baseline = true)]
-    public PhoneNumberInfo FrenchMobile() => PhoneNumbers.Inspect("+33 6 12 34 56 78");
+    public bool OwnFrenchMobile() => OwnPhone.PhoneNumbers.Inspect(FrenchMobileNumber).Valid;
+
+    [Benchmark]
+    public bool OwnLastRegionOfPlusOne() => OwnPhone.PhoneNumbers.Inspect(LastRegionOfPlusOne).Valid;
+
+    /// <summary>libphonenumber-csharp alone: parse, validity, type.</summary>
+    [Benchmark]
+    public LibPhoneNumber::PhoneNumbers.PhoneNumberType LibraryFrenchMobile() => ParseValidType(FrenchMobileNumber);
+
+    [Benchmark]
+    public LibPhoneNumber::PhoneNumbers.PhoneNumberType LibraryLastRegionOfPlusOne() => ParseValidType(LastRegionOfPlusOne);
+
+    /// <summary>After: the adapter (notation policy, parse, validity, type, E.164, both formats, region name).</summary>
+    [Benchmark]
+    public PhoneNumberInfo FrenchMobile() => PhoneNumbers.Inspect(FrenchMobileNumber);
+
+    [Benchmark]
+    public PhoneNumberInfo LastRegionOnSharedCountryCode() => PhoneNumbers.Inspect(LastRegionOfPlusOne);
+
+    /// <summary>What the formats and the region's name cost on top, worked out when asked for (a checklist asks).</summary>
+    [Benchmark]
+    public int FrenchMobileWithFormatsAndRegionName()
+    {
+        var number = PhoneNumbers.Inspect(FrenchMobileNumber);
+        return number.NationalFormat!.Length + number.InternationalFormat!.Length + number.RegionName!.Length;
+    }
 
     [Benchmark]
     public PhoneNumberInfo UsNumberOnSharedCountryCode() => PhoneNumbers.Inspect("+1 (201) 555-0123");
-
-    // +1 340 is the US Virgin Islands, the last of the 25 regions of +1: the longest search by leading digits.
-    [Benchmark]
-    public PhoneNumberInfo LastRegionOnSharedCountryCode() => PhoneNumbers.Inspect("+1 340-998-7745");
 
     [Benchmark]
     public PhoneNumberInfo NationalNumberWithRegion() => PhoneNumbers.Inspect("06 12 34 56 78", "FR");
@@ -40,31 +75,10 @@ public class PhoneBenchmarks
 
     [Benchmark]
     public PhoneNumberInfo TooShort() => PhoneNumbers.Inspect("+33 6 12 34 56 7");
-}
 
-/// <summary>RegexOptions.Compiled against the interpreter, on the largest pattern in the data (GB fixed line).</summary>
-[MemoryDiagnoser]
-[MedianColumn]
-public class PhoneRegexBenchmarks
-{
-    private string pattern = "";
-    private Regex regex = null!;
-
-    [Params(false, true)]
-    public bool Compiled { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    private static LibPhoneNumber::PhoneNumbers.PhoneNumberType ParseValidType(string text)
     {
-        using var stream = typeof(PhoneNumbers).Assembly.GetManifestResourceStream("WaOnboard.Phone.phone-metadata.json")!;
-        var metadata = JsonSerializer.Deserialize(stream, PhoneMetadataJsonContext.Default.PhoneMetadataFile)!;
-        pattern = $"^(?:{metadata.Regions["GB"].Types["fixed-line"].Pattern})\\z";
-        regex = Construct();
+        var number = Util.Parse(text, null);
+        return Util.IsValidNumber(number) ? Util.GetNumberType(number) : LibPhoneNumber::PhoneNumbers.PhoneNumberType.UNKNOWN;
     }
-
-    [Benchmark]
-    public bool Match() => regex.IsMatch("2079460018");
-
-    [Benchmark]
-    public Regex Construct() => new(pattern, RegexOptions.CultureInvariant | (Compiled ? RegexOptions.Compiled : RegexOptions.None));
 }

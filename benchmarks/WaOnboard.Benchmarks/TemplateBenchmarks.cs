@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using WaOnboard.Checking;
 using WaOnboard.Checklists;
-using WaOnboard.Findings;
 using WaOnboard.Packets;
+using WaOnboard.Rules;
 using WaOnboard.Snippets;
 
 namespace WaOnboard.Benchmarks;
@@ -15,20 +16,14 @@ namespace WaOnboard.Benchmarks;
 public class TemplateBenchmarks
 {
     private readonly SnippetRequest _request = new("+33 1 42 00 00 00", "Bonjour, j'ai une question") { BusinessName = "Acme Bank", Language = "fr" };
-    private PacketDocument _packet = null!;
-    private ValidationReport _report = null!;
+    private CheckedPacket _packet = null!;
     private readonly ChecklistOptions _html = new() { Format = ChecklistFormat.Html };
     private readonly ChecklistOptions _eml = new() { Format = ChecklistFormat.Eml, Date = new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero) };
 
     [GlobalSetup]
     public void Setup()
     {
-        _packet = PacketLoader.Load(System.Text.Encoding.UTF8.GetBytes(Packet), PacketFormat.Yaml, "bench", InMemoryPacketFiles.None);
-        _report = new ValidationReport("bench", "engage-digital",
-        [
-            new Finding("business-id-format", Severity.Error, "business.facebookBusinessId", "The Facebook Business ID must be a 15-digit number.", "Copy it from Business Manager."),
-            new Finding("phone-type", Severity.Warning, "phone.number", "Check the number can receive calls.", null),
-        ]);
+        _packet = CheckedBenchPacket();
         SnippetButton();
         ChecklistHtml();
         ChecklistEml();
@@ -46,10 +41,15 @@ public class TemplateBenchmarks
     public string SnippetWaLinkUncached() => SnippetRenderer.RenderUncached("wa-link", _request);
 
     [Benchmark]
-    public byte[] ChecklistHtml() => ChecklistRenderer.Render(_packet, _report, _html).Content;
+    public byte[] ChecklistHtml() => ChecklistRenderer.Render(_packet, _html).Content;
 
     [Benchmark]
-    public byte[] ChecklistEml() => ChecklistRenderer.Render(_packet, _report, _eml).Content;
+    public byte[] ChecklistEml() => ChecklistRenderer.Render(_packet, _eml).Content;
+
+    /// <summary>The benchmark packet, checked by the real rules (its findings are the engine's own).</summary>
+    internal static CheckedPacket CheckedBenchPacket() =>
+        new PacketChecker(RuleSet.BuiltIn).CheckAsync(PacketLoader.Load(System.Text.Encoding.UTF8.GetBytes(Packet), PacketFormat.Yaml, "bench", InMemoryPacketFiles.None))
+            .AsTask().GetAwaiter().GetResult();
 
     internal const string Packet = """
         provider: engage-digital

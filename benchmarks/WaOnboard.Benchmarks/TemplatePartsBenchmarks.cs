@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using WaOnboard.Checking;
 using WaOnboard.Checklists;
-using WaOnboard.Findings;
-using WaOnboard.Packets;
 using WaOnboard.Phone;
 using WaOnboard.Snippets;
 using WaOnboard.Templates;
@@ -14,16 +13,14 @@ namespace WaOnboard.Benchmarks;
 public class TemplatePartsBenchmarks
 {
     private readonly HtmlSnippetView _view = new("https://wa.me/33142000000?text=Bonjour", "fr", "Discuter sur WhatsApp", "Discuter sur WhatsApp avec Acme Bank", "h", "c", "s", "+33 1 42 00 00 00", "tel:+33142000000", "+33\u00A01\u00A042\u00A000\u00A000\u00A000", "Or call us:", "brand");
-    private PacketDocument _packet = null!;
-    private ValidationReport _report = null!;
+    private CheckedPacket _packet = null!;
     private ChecklistView _checklist = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _packet = PacketLoader.Load(System.Text.Encoding.UTF8.GetBytes(TemplateBenchmarks.Packet), PacketFormat.Yaml, "bench", InMemoryPacketFiles.None);
-        _report = new ValidationReport("bench", "engage-digital", [new Finding("x", Severity.Error, "business.facebookBusinessId", "m", "h")]);
-        _checklist = ChecklistModel.Build(_packet, _report, "engage-digital", new ChecklistOptions());
+        _packet = TemplateBenchmarks.CheckedBenchPacket();
+        _checklist = ChecklistModel.Build(_packet, _packet.Profile, new ChecklistOptions());
         ButtonTemplateOnly();
         ChecklistHtmlTemplateOnly();
     }
@@ -38,7 +35,7 @@ public class TemplatePartsBenchmarks
     public string WaMeLink() => WaLinks.WaMe("33142000000", "Bonjour, j'ai une question");
 
     [Benchmark]
-    public object ChecklistModelOnly() => ChecklistModel.Build(_packet, _report, "engage-digital", new ChecklistOptions());
+    public object ChecklistModelOnly() => ChecklistModel.Build(_packet, _packet.Profile, new ChecklistOptions());
 
     [Benchmark]
     public string ChecklistHtmlTemplateOnly() => TemplateSet.Render("checklists/customer.html.hbs", _checklist);

@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using WaOnboard.Checking;
 using WaOnboard.Packets;
 using WaOnboard.Rules;
 
@@ -16,6 +17,7 @@ public class ValidationBenchmarks
     private byte[] _yaml = [];
     private byte[] _json = [];
     private PacketDocument _document = null!;
+    private readonly PacketChecker _checker = new(RuleSet.BuiltIn);
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +38,10 @@ public class ValidationBenchmarks
     /// <summary>The rules of the engage-digital profile over a loaded packet.</summary>
     [Benchmark(Baseline = true)]
     public int Validate() => RuleSet.BuiltIn.Validate(_document).Findings.Count;
+
+    /// <summary>The whole check the commands and the API run: the number inspected once, the rules, the typed packet.</summary>
+    [Benchmark]
+    public int Check() => _checker.CheckAsync(_document).GetAwaiter().GetResult().Report.Findings.Count;
 
     /// <summary>Reading the YAML file's bytes into the value tree, then the rules.</summary>
     [Benchmark]

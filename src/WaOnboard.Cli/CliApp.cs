@@ -1,5 +1,5 @@
 using System.CommandLine;
-using WaOnboard.Rules;
+using WaOnboard.Packets;
 
 namespace WaOnboard.Cli;
 
@@ -18,7 +18,7 @@ internal static class CliApp
             ValidateCommand.Create(),
             RulesCommand.Create(),
             PhoneCommand.Create(),
-            ChecklistCommand.Create(packet => RuleSet.BuiltIn.Validate(packet)),
+            ChecklistCommand.Create(),
             SnippetCommand.Create(),
             ServeCommand.Create(),
         };
@@ -36,32 +36,20 @@ internal static class CliApp
     /// <summary>Writes one line for a usage error or an unusable input on standard error; returns exit code 2.</summary>
     public static int Fail(InvocationConfiguration io, string message)
     {
-        io.Error.WriteLine($"wa-onboard: {message}");
+        io.Error.WriteLine($"wa-onboard: {TerminalText.Escape(message)}");
         return ExitUsage;
     }
 
-    /// <summary>The <c>--rules</c> option: extra rule or profile files, shared by the commands that validate.</summary>
-    public static Option<string[]> RulesOption() => new("--rules")
+    /// <summary>Reads a packet path for a command that needs one packet; null (after one line on stderr) when it cannot be read at all.</summary>
+    public static PacketDocument? LoadPacket(InvocationConfiguration io, string path)
     {
-        Description = "Add a rule file, a profile file, or a folder of them (repeatable)",
-        HelpName = "PATH",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    /// <summary>Loads the rule set with the user's files; on failure writes each problem as file:line and returns null.</summary>
-    public static RuleSet? LoadRules(ParseResult parse, Option<string[]> rulesOption)
-    {
-        var paths = parse.GetValue(rulesOption) ?? [];
-        if (paths.Length == 0)
+        var document = PacketLoader.LoadPath(path);
+        if (document.IsReadable)
         {
-            return RuleSet.BuiltIn;
+            return document;
         }
-        var load = RuleSet.Load(paths);
-        foreach (var error in load.Errors)
-        {
-            parse.InvocationConfiguration.Error.WriteLine(error);
-        }
-        return load.RuleSet;
+        Fail(io, document.LoadFindings[0].Message);
+        return null;
     }
 
     /// <summary>True when the output is a terminal a person reads (colour, text by default).</summary>

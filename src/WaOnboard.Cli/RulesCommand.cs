@@ -11,12 +11,13 @@ internal static class RulesCommand
         var profile = new Option<string?>("--profile") { Description = "Only the rules of this profile", HelpName = "NAME" };
         var format = new Option<string>("--format") { Description = "text or markdown (docs/rules.md)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown");
-        var rules = CliApp.RulesOption();
-        var command = new Command("rules", "List the rules of every profile, or of one") { profile, format, rules };
+        var sources = new ProfileOptions();
+        var command = new Command("rules", "List the rules of every profile, or of one") { profile, format };
+        sources.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var ruleSet = CliApp.LoadRules(parse, rules);
+            var ruleSet = sources.Load(parse);
             if (ruleSet is null)
             {
                 return CliApp.ExitUsage;
@@ -29,8 +30,7 @@ internal static class RulesCommand
             var only = parse.GetValue(profile);
             if (only is not null && !ruleSet.HasProfile(only))
             {
-                parse.InvocationConfiguration.Error.WriteLine($"wa-onboard: '{only}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
-                return CliApp.ExitUsage;
+                return ProfileOptions.UnknownProfile(parse, ruleSet, only);
             }
             foreach (var p in ruleSet.Profiles.Where(p => only is null || p.Name == only))
             {

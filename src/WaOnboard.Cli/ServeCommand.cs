@@ -24,6 +24,15 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the HTTP API (POST /v1/validate, /v1/packets, ...)") { urls, registry };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            foreach (var url in (parse.GetValue(urls) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                // Kestrel's "Invalid url" is a FormatException with a stack trace; say it in one line before starting anything.
+                if (!Uri.TryCreate(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                    || uri.Scheme is not ("http" or "https"))
+                {
+                    return CliApp.Fail(parse.InvocationConfiguration, $"--urls '{url}' is not an address to listen on; write it as http://127.0.0.1:5080.");
+                }
+            }
             var args = new List<string> { $"--urls={parse.GetValue(urls)}" };
             if (parse.GetValue(registry) is { } path)
             {
@@ -35,7 +44,7 @@ internal static class ServeCommand
             {
                 await app.StartAsync(cancellationToken);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or FormatException or InvalidOperationException)
             {
                 // A port already in use, an address not of this machine: one line, not a stack trace.
                 parse.InvocationConfiguration.Error.WriteLine($"wa-onboard: cannot listen on {parse.GetValue(urls)}: {e.Message}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using WaOnboard.Packets;
+using WaOnboard.Checking;
 using WaOnboard.Snippets;
 using WaOnboard.Templates;
 
@@ -27,11 +27,13 @@ internal static class SnippetCommand
         };
         var caption = new Option<bool>("--caption") { Description = "Write \"Scan to chat on WhatsApp\" and the number under the QR code (SVG only)." };
 
+        var sources = new ProfileOptions();
         var command = new Command("snippet", "Write an entry-point snippet: click to chat link, buttons, contact page, e-mail signature, app link, IVR prompt, QR code.")
         {
             kindArgument, list, packetOption, phone, text, language, key, size, caption, output,
         };
-        command.SetAction(parseResult =>
+        sources.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var io = parseResult.InvocationConfiguration;
             if (parseResult.GetValue(list))
@@ -70,16 +72,26 @@ internal static class SnippetCommand
             }
             var request = number is not null
                 ? new SnippetRequest(number, parseResult.GetValue(text)) { Language = lang ?? "en" }
-                : FromPacket(packetPath!, parseResult.GetValue(text), io);
+                : await FromPacketAsync(packetPath!, parseResult.GetValue(text), parseResult, sources, cancellationToken);
             if (request is null)
             {
                 return CliApp.ExitUsage;
             }
             request = request.With(lang) with { Key = digit, QrSize = pixels, QrCaption = parseResult.GetValue(caption) };
             var path = parseResult.GetValue(output);
+            if (Output.Refuses(path, packetPath is null ? null : Output.PacketFileOf(packetPath), io) is { } refused)
+            {
+                return refused;
+            }
+            var extension = Path.GetExtension(path ?? "").ToLowerInvariant();
+            if (name == "qr" && extension is ".jpg" or ".jpeg" or ".gif" or ".webp" or ".bmp" or ".tif" or ".tiff" or ".ico" or ".heic" or ".avif" or ".pdf" or ".eps")
+            {
+                // The format follows the name (.png, else SVG): SVG bytes in a .jpg would open as a broken picture.
+                return CliApp.Fail(io, $"a QR code is written as PNG or SVG: name the file .png or .svg, not '{Path.GetFileName(path)}'.");
+            }
             try
             {
-                if (name == "qr" && path is not null && path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                if (name == "qr" && extension == ".png")
                 {
                     if (request.QrCaption)
                     {
@@ -93,22 +105,30 @@ internal static class SnippetCommand
             {
                 return CliApp.Fail(io, e.Message);
             }
+            catch (QRCoder.Exceptions.DataTooLongException)
+            {
+                var link = SnippetRenderer.Link(request.Phone, request.Text);
+                return CliApp.Fail(io, $"the link is too long for a QR code ({link.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters once encoded; a QR code holds at most 2,953 bytes): shorten --text.");
+            }
         });
         return command;
     }
 
-    private static SnippetRequest? FromPacket(string path, string? text, InvocationConfiguration io)
+    /// <summary>The request a packet implies, once checked with its profile; null (after one line on stderr) when there is none.</summary>
+    private static async Task<SnippetRequest?> FromPacketAsync(string path, string? text, ParseResult parse, ProfileOptions sources, CancellationToken cancellationToken)
     {
-        var packet = PacketLoader.LoadPath(path);
-        if (!packet.IsReadable)
+        var io = parse.InvocationConfiguration;
+        if (sources.Load(parse) is not { } ruleSet || CliApp.LoadPacket(io, path) is not { } packet)
         {
-            CliApp.Fail(io, packet.LoadFindings[0].Message);
             return null;
         }
-        var request = SnippetRequest.FromPacket(packet, text);
+        var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, cancellationToken: cancellationToken);
+        var request = SnippetRequest.FromPacket(checkedPacket, text);
         if (request is null)
         {
-            CliApp.Fail(io, $"the packet '{path}' has no phone number (phone.number).");
+            CliApp.Fail(io, checkedPacket.Packet.Phone.Number is null
+                ? $"the packet '{path}' has no phone number (phone.number)."
+                : $"the packet's phone number '{checkedPacket.Packet.Phone.Number}' {checkedPacket.Phone?.Problem ?? "is not valid"}: a click to chat link needs the number registered on WhatsApp.");
         }
         return request;
     }

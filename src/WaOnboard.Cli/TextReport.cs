@@ -9,13 +9,14 @@ internal sealed class TextReport(TextWriter output, bool colour)
 
     public void Write(ValidationReport report)
     {
-        output.WriteLine(Paint($"{report.Packet}", "1") + $" (profile {report.Profile})");
+        // Every text that comes from the packet or its path is escaped: a value holding ESC[2J must not clear the screen.
+        output.WriteLine(Paint(TerminalText.Escape(report.Packet), "1") + $" (profile {TerminalText.Escape(report.Profile)})");
         var sections = report.Findings
             .GroupBy(f => Section(f.Path))
             .OrderBy(g => Array.IndexOf(SectionOrder, g.Key) is var i && i < 0 ? SectionOrder.Length : i);
         foreach (var section in sections)
         {
-            output.WriteLine($"  {(section.Key.Length == 0 ? "file" : section.Key)}");
+            output.WriteLine($"  {(section.Key.Length == 0 ? "file" : TerminalText.Escape(section.Key))}");
             foreach (var finding in section.OrderByDescending(f => f.Severity))
             {
                 var (mark, code) = finding.Severity switch
@@ -24,17 +25,26 @@ internal sealed class TextReport(TextWriter output, bool colour)
                     Severity.Warning => ("warning", "33"),
                     _ => ("info   ", "36"),
                 };
-                var where = finding.Line is { } line ? $" (line {line})" : "";
-                output.WriteLine($"    {Paint(mark, code)} {finding.Message}{Paint(where, "2")}");
+                var where = (finding.File, finding.Line) switch
+                {
+                    ({ } file, { } line) => $" ({TerminalText.Escape(file)}:{line})",
+                    ({ } file, null) => $" ({TerminalText.Escape(file)})",
+                    (null, { } line) => $" (line {line})",
+                    _ => "",
+                };
+                // Suppressed findings stay in the report, dimmed and saying why, so nothing is silently hidden.
+                var suppressed = finding.Suppression is { } s ? Paint($" [suppressed: {TerminalText.Escape(s.Reason)}]", "2") : "";
+                output.WriteLine($"    {Paint(mark, finding.Suppressed ? "2" : code)} {TerminalText.Escape(finding.Message)}{Paint(where, "2")}{suppressed}");
                 if (!string.IsNullOrEmpty(finding.Help))
                 {
-                    output.WriteLine($"            {Paint("→ " + finding.Help, "2")} [{finding.RuleId}]");
+                    output.WriteLine($"            {Paint("→ " + TerminalText.Escape(finding.Help), "2")} [{TerminalText.Escape(finding.RuleId)}]");
                 }
             }
         }
         var summary = report.Summary;
         var verdict = report.Valid ? Paint("valid", "32") : Paint("not valid", "31");
-        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}");
+        var accepted = summary.Suppressed > 0 ? $", {summary.Suppressed} suppressed" : "";
+        output.WriteLine($"  {verdict}: {Count(summary.Errors, "error")}, {Count(summary.Warnings, "warning")}, {Count(summary.Infos, "info")}{accepted}");
         output.WriteLine();
     }
 

@@ -1,33 +1,37 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using WaOnboard.Checking;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Registry;
-using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
 
-/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json] [--rules PATH]</c>.</summary>
+/// <summary><c>wa-onboard validate PATH... [--profile NAME] [--format text|json|sarif|junit|github] [--output FILE] [--fail-severity LEVEL] [--rules PATH]</c>.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Packet files or packet folders", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Packet files, packet folders, or folders to search for packet folders", Arity = ArgumentArity.OneOrMore };
         var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
-        var format = new Option<string?>("--format") { Description = "text (for people; the default on a terminal) or json (the report of spec/packet.md)" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var output = new ValidateOutput();
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip packet folders below a searched folder that match this glob (repeatable)", HelpName = "GLOB" };
         var registryPath = new Option<string?>("--registry")
         {
             Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
             HelpName = "PATH",
         };
-        var rules = CliApp.RulesOption();
-        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, rules, registryPath };
-        command.SetAction(parse =>
+        var sources = new ProfileOptions();
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, registryPath, exclude };
+        sources.AddTo(command);
+        foreach (var option in output.Options)
         {
-            var output = parse.InvocationConfiguration.Output;
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, cancellationToken) =>
+        {
             var error = parse.InvocationConfiguration.Error;
-            var ruleSet = CliApp.LoadRules(parse, rules);
+            var ruleSet = sources.Load(parse);
             if (ruleSet is null)
             {
                 return CliApp.ExitUsage;
@@ -35,8 +39,7 @@ internal static class ValidateCommand
             var profileName = parse.GetValue(profile);
             if (profileName is not null && !ruleSet.HasProfile(profileName))
             {
-                error.WriteLine($"wa-onboard: '{profileName}' is not a profile; use one of: {string.Join(", ", ruleSet.Profiles.Select(p => p.Name))}.");
-                return CliApp.ExitUsage;
+                return ProfileOptions.UnknownProfile(parse, ruleSet, profileName);
             }
             SqliteNumberRegistry? registry = null;
             if (parse.GetValue(registryPath) is { } registryFile)
@@ -58,33 +61,34 @@ internal static class ValidateCommand
                 }
             }
             using var openRegistry = registry;
-            var options = new ValidationOptions { Profile = profileName, Registry = registry };
+            var checker = new PacketChecker(ruleSet, registry);
             var reports = new List<ValidationReport>();
             var unreadable = false;
-            foreach (var path in parse.GetValue(paths)!)
+            var excludes = (parse.GetValue(exclude) ?? []).Select(Repository.Glob.ForFiles).ToList();
+            var given = parse.GetValue(paths)!;
+            var found = given.SelectMany(p => Repository.PacketSearch.Expand(p, excludes, Environment.CurrentDirectory)).ToList();
+            foreach (var path in found)
             {
                 var document = PacketLoader.LoadPath(path);
                 if (!document.IsReadable)
                 {
-                    error.WriteLine($"wa-onboard: {document.LoadFindings[0].Message}");
+                    error.WriteLine($"wa-onboard: {TerminalText.Escape(document.LoadFindings[0].Message)}");
                     unreadable = true;
                     continue;
                 }
-                reports.Add(ruleSet.Validate(document, options));
+                reports.Add((await checker.CheckAsync(document, profileName, cancellationToken)).Report);
             }
-            if (CliApp.WantsJson(parse, format))
+            if (reports.Count == 0)
             {
-                output.WriteLine(reports.Count == 1 && !unreadable ? ReportJson.Write(reports[0]) : ReportJson.Write(reports));
+                // Nothing could be read: the lines on stderr say why, and an empty report would read as "nothing to check".
+                return CliApp.ExitUsage;
             }
-            else
+            var packets = output.Prepare(parse, reports, ruleSet);
+            if (packets is null || !output.Write(parse, packets, several: found.Count != 1 || given.Length != 1 || unreadable, ruleSet))
             {
-                var text = new TextReport(output, CliApp.UseColour(output));
-                foreach (var report in reports)
-                {
-                    text.Write(report);
-                }
+                return CliApp.ExitUsage;
             }
-            return unreadable ? CliApp.ExitUsage : reports.All(r => r.Valid) ? CliApp.ExitValid : CliApp.ExitInvalid;
+            return unreadable ? CliApp.ExitUsage : packets.Any(p => p.Fails) ? CliApp.ExitInvalid : CliApp.ExitValid;
         });
         return command;
     }

@@ -207,13 +207,15 @@ public sealed class ChecklistApiTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
-    public async Task ABusinessNameWithALineBreakCannotBeAnEmailAndIsA422()
+    public async Task ABusinessNameWithALineBreakIsAFindingAndNeverAnInjectedHeader()
     {
         var packet = Packets.EngageDigital(verifiedName: "Acme Bank\\r\\nBcc: everyone@example.com");
 
         var response = await _client.PostAsync("/v1/checklist?format=eml", Http.WithAvatar(packet));
 
-        var problem = await response.AssertProblemAsync(422, "packet-not-valid");
-        Assert.Contains("line break", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mail = await response.Content.ReadAsStringAsync();
+        var headers = mail[..mail.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("\r\nBcc:", headers, StringComparison.Ordinal);
     }
 }

@@ -202,10 +202,10 @@ public sealed class RateLimitingTests(LowRateLimitApiFactory factory) : IClassFi
         var client = factory.CreateClient();
         for (var i = 0; i < LowRateLimitApiFactory.Limit; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/profiles")).StatusCode);
         }
 
-        var response = await client.GetAsync("/health");
+        var response = await client.GetAsync("/v1/profiles");
 
         await response.AssertProblemAsync(429, "too-many-requests");
         var retryAfter = int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);

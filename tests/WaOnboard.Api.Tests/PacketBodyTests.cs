@@ -37,7 +37,8 @@ public sealed class PacketBodyTests
 
         Assert.True(File.Exists(onDisk));
         Assert.False(document.Files.TryOpen(onDisk, out _, out var problem));
-        Assert.Contains("not sent", problem, StringComparison.Ordinal);
+        // Refused by the same rule as on the command line, before any look-up.
+        Assert.Contains("must be a path relative to the packet's folder", problem, StringComparison.Ordinal);
     }
 
     [Fact]

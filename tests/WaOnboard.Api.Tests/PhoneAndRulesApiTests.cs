@@ -72,6 +72,15 @@ public sealed class PhoneApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         var problem = await response.AssertProblemAsync(400, "invalid-request");
         Assert.True(problem.GetProperty("errors").TryGetProperty("region", out _));
     }
+
+    [Fact]
+    public async Task ATwoLetterRegionWithNoNumberingPlanIsA400NamingTheRegion()
+    {
+        var response = await _client.GetAsync("/v1/phone/0612345678?region=XX");
+
+        var problem = await response.AssertProblemAsync(400, "invalid-request");
+        Assert.Contains("'XX'", problem.GetProperty("errors").GetProperty("region")[0].GetString(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class RulesApiTests(ApiFactory factory) : IClassFixture<ApiFactory>

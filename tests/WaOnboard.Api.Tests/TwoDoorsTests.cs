@@ -29,4 +29,25 @@ public sealed class TwoDoorsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(fromCli, api);
         Assert.Contains("\"findings\"", api, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AUserProfileFolderGivesTheSameReportThroughTheApiAndTheCommandLine()
+    {
+        var profiles = Repo.PathOf(Path.Combine("docs", "profile-example"));
+        var packet = Path.Combine(profiles, "packet.yaml");
+        var output = new StringWriter();
+        var exit = CliApp.Run(["validate", packet, "--format", "json", "--profiles", profiles], new InvocationConfiguration { Output = output, Error = new StringWriter() });
+        Assert.Equal(CliApp.ExitInvalid, exit);
+
+        using var withProfiles = factory.WithWebHostBuilder(builder => builder.UseSetting("Profiles:Path", profiles));
+        using var content = new ByteArrayContent(File.ReadAllBytes(packet));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/yaml");
+        var api = await (await withProfiles.CreateClient().PostAsync("/v1/validate", content)).Content.ReadAsStringAsync();
+
+        var fromCli = output.ToString().TrimEnd('\r', '\n')
+            .Replace($"\"packet\": {JsonSerializer.Serialize(packet)},", $"\"packet\": \"{PacketBody.Source}\",", StringComparison.Ordinal);
+        Assert.Equal(fromCli, api);
+        Assert.Contains("\"profile\": \"acme-cloud\"", api, StringComparison.Ordinal);
+        Assert.Contains("acme-cloud-channel-name", api, StringComparison.Ordinal);
+    }
 }

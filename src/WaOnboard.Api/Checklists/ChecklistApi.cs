@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using WaOnboard.Checking;
 using WaOnboard.Checklists;
-using WaOnboard.Registry;
-using WaOnboard.Rules;
 
 namespace WaOnboard.Api;
 
@@ -47,16 +46,16 @@ public static class ChecklistApi
     /// <param name="lang">The language of the checklist: en (default) or fr.</param>
     /// <param name="audience">customer (default: the checklist e-mail) or pm (the project manager's configuration sheet).</param>
     /// <param name="profile">The profile to check with and list the elements of, instead of the packet's <c>provider</c>.</param>
-    /// <param name="registry">The numbers already onboarded here.</param>
+    /// <param name="checker">Checks the packet with the profiles and the registry of this server.</param>
     /// <param name="time">The clock of the e-mail's Date header.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderAsync(
         HttpRequest request, string? format, string? lang, string? audience, string? profile,
-        INumberRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+        PacketChecker checker, TimeProvider time, CancellationToken cancellationToken)
     {
         // Whatever the answer, it depends on Accept: caches must not give one client's format to another.
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
-        if (ValidateApi.ProfileProblem(profile) is { } invalidProfile)
+        if (ValidateApi.ProfileProblem(checker.Rules, profile) is { } invalidProfile)
         {
             return invalidProfile;
         }
@@ -94,18 +93,17 @@ public static class ChecklistApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        var report = RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry });
+        var checkedPacket = await checker.CheckAsync(document, profile, cancellationToken);
         var options = new ChecklistOptions
         {
             Language = lang ?? "en",
             Format = chosen,
             Audience = audience == "pm" ? ChecklistAudience.ProjectManager : ChecklistAudience.Customer,
-            Profile = profile,
             Date = time.GetUtcNow(),
         };
         try
         {
-            var rendered = ChecklistRenderer.Render(document, report, options);
+            var rendered = ChecklistRenderer.Render(checkedPacket, options);
             return new DocumentResult(rendered.Content, rendered.MediaType);
         }
         catch (ArgumentException e) when (chosen == ChecklistFormat.Eml)

@@ -1,23 +1,51 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using WaOnboard.Registry;
 
 namespace WaOnboard.Api;
 
 /// <summary>The answer of <c>GET /health</c>.</summary>
-/// <param name="Status">Always <c>healthy</c> when the process answers.</param>
-public sealed record Health(string Status);
+/// <param name="Status"><c>healthy</c> when the process answers and the registry can be read; <c>unhealthy</c> otherwise.</param>
+/// <param name="Registry"><c>reachable</c> or <c>unreachable</c>: whether the number registry answered a look-up.</param>
+public sealed record Health(string Status, string Registry);
 
-/// <summary><c>GET /health</c>: the process is up and answering (for load balancers and the load test).</summary>
+/// <summary><c>GET|HEAD /health</c>: the process is up and its registry answers (for load balancers and the load test); never rate limited.</summary>
 public static class HealthApi
 {
-    private static readonly Health Healthy = new("healthy");
+    private static readonly Health Healthy = new("healthy", "reachable");
+    private static readonly Health Unhealthy = new("unhealthy", "unreachable");
 
     public static RouteGroupBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/health").WithTags("Health");
-        group.MapGet("", Ok<Health> () => TypedResults.Ok(Healthy))
+        // A load balancer polls often, and a rate limit reached by busy clients must not make it take the server out.
+        group.MapGet("", Results<Ok<Health>, JsonHttpResult<Health>> (HttpContext context, ILoggerFactory logs) =>
+                RegistryAnswers(context.RequestServices, logs) ? TypedResults.Ok(Healthy) : TypedResults.Json(Unhealthy, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .DisableRateLimiting()
             .WithName("GetHealth")
-            .WithSummary("Tell whether the service is up")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Tell whether the service is up and its registry answers")
+            .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
+        group.MapMethods("", [HttpMethods.Head], Results<Ok, StatusCodeHttpResult> (HttpContext context, ILoggerFactory logs) =>
+                RegistryAnswers(context.RequestServices, logs) ? TypedResults.Ok() : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable))
+            .DisableRateLimiting()
+            .WithName("HeadHealth")
+            .WithSummary("Tell by the status alone (200 or 503) whether the service is up and its registry answers")
+            .Produces(StatusCodes.Status503ServiceUnavailable);
         return group;
+    }
+
+    private static bool RegistryAnswers(IServiceProvider services, ILoggerFactory logs)
+    {
+        try
+        {
+            // Resolved here, not as a parameter: a registry whose file cannot be created fails inside this try.
+            // A number that cannot exist: the look-up proves the file opens and its table reads.
+            services.GetRequiredService<SqliteNumberRegistry>().Find("+0");
+            return true;
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            logs.CreateLogger("WaOnboard.Api.Health").LogWarning("The registry cannot be read: {Reason}", e.Message);
+            return false;
+        }
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using WaOnboard.Checking;
 using WaOnboard.Registry;
+using WaOnboard.Rules;
 
 namespace WaOnboard.Api;
 
@@ -69,17 +71,32 @@ public static class ApiHost
             var seconds = services.GetRequiredService<IConfiguration>().GetValue("Registry:CacheSeconds", 1.0);
             return seconds > 0 ? new CachedNumberRegistry(store, TimeSpan.FromSeconds(seconds), services.GetRequiredService<TimeProvider>()) : store;
         });
+        // The profiles and their rules: the built-in ones, plus the folders of Profiles:Path (a profile folder or a folder of them).
+        builder.Services.AddSingleton(services => LoadRules(services.GetRequiredService<IConfiguration>()["Profiles:Path"]));
+        builder.Services.AddSingleton(services => new PacketChecker(
+            services.GetRequiredService<RuleSet>(), services.GetRequiredService<INumberRegistry>(), services.GetRequiredService<TimeProvider>()));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // A broken profile folder stops the server at start with file:line, never at the first request.
+        _ = app.Services.GetRequiredService<RuleSet>();
         app.Use(static (context, next) =>
         {
             // Set when the response starts, so that error and rate-limit responses carry it too.
             context.Response.OnStarting(static state =>
             {
-                ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+                var context = (HttpContext)state;
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                // A link followed from a served checklist or snippet must not tell the next site where it came from.
+                headers["Referrer-Policy"] = "no-referrer";
+                // Reports, checklists and records can name a number and the business that holds it: no cache keeps them.
+                if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || context.Request.Path.StartsWithSegments("/v1/packets", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
-            }, context.Response);
+            }, context);
             return next(context);
         });
         app.UseExceptionHandler(error => error.Run(static context =>
@@ -89,6 +106,25 @@ public static class ApiHost
             return Problems.Of(status, Problems.TypeFor(status), status >= 500 ? "The server failed to answer." : "The request cannot be read.",
                 status >= 500 ? "Something went wrong on the server; the error was logged. Try again, or report it with the traceId." : null).ExecuteAsync(context);
         }));
+        app.Use(static async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (ClientLeft(context, e))
+            {
+                // The client went away (closed the connection, cancelled, sent less than it announced): nothing failed
+                // here, and no one is left to answer. One line at debug level instead of an error with a stack.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("WaOnboard.Api.Disconnects")
+                    .LogDebug("The client left before the answer to {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, e.Message);
+                if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+                {
+                    await Problems.Of(StatusCodes.Status400BadRequest, Problems.BadRequest, "The request cannot be read.",
+                        "The request body ended before the length it announced.").ExecuteAsync(context);
+                }
+            }
+        });
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
@@ -103,6 +139,22 @@ public static class ApiHost
         app.MapPageApi();
         return app;
     }
+
+    private static RuleSet LoadRules(string? profilesPath)
+    {
+        if (string.IsNullOrWhiteSpace(profilesPath))
+        {
+            return RuleSet.BuiltIn;
+        }
+        var load = RuleSet.Load([], [profilesPath]);
+        return load.RuleSet ?? throw new InvalidOperationException("The profiles of Profiles:Path cannot be loaded:\n" + string.Join("\n", load.Errors));
+    }
+
+    private static bool ClientLeft(HttpContext context, Exception e) =>
+        context.RequestAborted.IsCancellationRequested
+        || e is Microsoft.AspNetCore.Connections.ConnectionResetException
+        || (e is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status400BadRequest
+            && bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal));
 
     private static RateLimitPartition<string> PartitionByClient(HttpContext context)
     {

@@ -10,9 +10,10 @@ public sealed class DocumentResult(byte[] content, string contentType) : IResult
 {
     /// <summary>
     /// No script, frame, font, fetch or external image (<c>default-src 'none'</c>); the inline styles the snippets and
-    /// checklists use, and data: images; no <c>&lt;base&gt;</c> to re-point relative links and no form to post.
+    /// checklists use, and data: images; no <c>&lt;base&gt;</c> to re-point relative links, no form to post, and no
+    /// page may frame it (clickjacking).
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public byte[] Content { get; } = content;
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WaOnboard.Packets;
+using WaOnboard.Checking;
 using WaOnboard.Phone;
 using WaOnboard.Registry;
-using WaOnboard.Rules;
 
 namespace WaOnboard.Api;
 
@@ -23,7 +22,6 @@ public sealed record NumberRecord(string E164, string BusinessId, string Verifie
 /// <summary><c>POST /v1/packets</c> and <c>GET /v1/packets/{number}</c>: the numbers onboarded here, so a number never goes to two businesses.</summary>
 public static class PacketsApi
 {
-    private const string NotOnboardedRule = "phone-number-not-onboarded";
 
     public static RouteGroupBuilder MapPacketsApi(this IEndpointRouteBuilder routes)
     {
@@ -51,13 +49,14 @@ public static class PacketsApi
 
     /// <param name="request">The request whose body is the packet.</param>
     /// <param name="profile">The profile to check with instead of the packet's <c>provider</c>.</param>
+    /// <param name="checker">Checks the packet with the profiles and the registry of this server.</param>
     /// <param name="registry">The numbers already onboarded here.</param>
     /// <param name="time">The clock of the recording.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<Created<NumberRecord>, Ok<NumberRecord>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpRequest request, string? profile, INumberRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? profile, PacketChecker checker, INumberRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (ValidateApi.ProfileProblem(profile) is { } invalid)
+        if (ValidateApi.ProfileProblem(checker.Rules, profile) is { } invalid)
         {
             return invalid;
         }
@@ -66,10 +65,10 @@ public static class PacketsApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        var report = RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry });
-        var e164 = PhoneNumbers.Inspect(PacketPath.Text(document.Root, "phone.number") ?? "").E164;
+        var checkedPacket = await checker.CheckAsync(document, profile, cancellationToken);
+        var (report, e164) = (checkedPacket.Report, checkedPacket.E164);
         // Checked before the other errors: no change to the packet makes a number held by another business recordable.
-        if (e164 is not null && report.Findings.Any(f => f.RuleId == NotOnboardedRule) && registry.Find(e164) is { } holder)
+        if (checkedPacket.HeldElsewhere is { } holder)
         {
             return Taken(holder);
         }
@@ -81,7 +80,7 @@ public static class PacketsApi
                     : $"The packet has {report.Summary.Errors} error(s); the report says which. Fix them and send it again.",
                 new Dictionary<string, object?> { ["report"] = report });
         }
-        var (outcome, recorded) = registry.Record(OnboardedNumber.Applicant(document, e164, time.GetUtcNow()));
+        var (outcome, recorded) = registry.Record(OnboardedNumber.Applicant(checkedPacket.Packet, e164, time.GetUtcNow()));
         return outcome switch
         {
             RecordOutcome.Recorded => TypedResults.Created($"/v1/packets/{Uri.EscapeDataString(e164)}", NumberRecord.From(recorded)),

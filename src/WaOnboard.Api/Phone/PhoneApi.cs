@@ -45,6 +45,10 @@ public static class PhoneApi
         {
             return Problems.Invalid("region", $"The region must be a two-letter ISO 3166 code such as FR or GB, not '{(region.Length > 8 ? region[..8] + "..." : region)}'.");
         }
+        if (region is not null && !PhoneNumbers.IsKnownRegion(region))
+        {
+            return Problems.Invalid("region", $"'{region}' is not an ISO 3166 region with a numbering plan; give a code such as FR, GB or US.");
+        }
         return TypedResults.Ok(PhoneView.From(PhoneNumbers.Inspect(number, region?.ToUpperInvariant())));
     }
 }

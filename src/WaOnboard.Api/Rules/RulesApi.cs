@@ -54,13 +54,13 @@ public static class RulesApi
     }
 
     /// <param name="profile">Only the rules of this profile.</param>
-    internal static Results<Ok<List<RuleView>>, ValidationProblem> ListRules(string? profile)
+    /// <param name="rules">The profiles and their rules.</param>
+    internal static Results<Ok<List<RuleView>>, ValidationProblem> ListRules(string? profile, RuleSet rules)
     {
-        if (ValidateApi.ProfileProblem(profile) is { } invalid)
+        if (ValidateApi.ProfileProblem(rules, profile) is { } invalid)
         {
             return invalid;
         }
-        var rules = RuleSet.BuiltIn;
         return TypedResults.Ok(rules.Profiles
             .Where(p => profile is null || p.Name == profile)
             .SelectMany(p => rules.RulesFor(p.Name).Select(r => RuleView.From(p.Name, r)))
@@ -69,13 +69,13 @@ public static class RulesApi
 
     /// <param name="id">The rule id (<c>business-id-format</c>).</param>
     /// <param name="profile">The profile whose version of the rule to describe.</param>
-    internal static Results<Ok<RuleView>, ValidationProblem, ProblemHttpResult> GetRule(string id, string? profile)
+    /// <param name="rules">The profiles and their rules.</param>
+    internal static Results<Ok<RuleView>, ValidationProblem, ProblemHttpResult> GetRule(string id, string? profile, RuleSet rules)
     {
-        if (ValidateApi.ProfileProblem(profile) is { } invalid)
+        if (ValidateApi.ProfileProblem(rules, profile) is { } invalid)
         {
             return invalid;
         }
-        var rules = RuleSet.BuiltIn;
         foreach (var p in rules.Profiles.Where(p => profile is null || p.Name == profile))
         {
             if (rules.RulesFor(p.Name).FirstOrDefault(r => r.Id == id) is { } rule)
@@ -88,9 +88,8 @@ public static class RulesApi
             profile is null ? $"'{shown}' is not a rule id; GET /v1/rules lists them." : $"The profile '{profile}' has no rule '{shown}'; GET /v1/rules?profile={profile} lists its rules.");
     }
 
-    internal static Ok<List<ProfileView>> ListProfiles()
+    internal static Ok<List<ProfileView>> ListProfiles(RuleSet rules)
     {
-        var rules = RuleSet.BuiltIn;
         return TypedResults.Ok(rules.Profiles.Select(p => new ProfileView(p.Name, p.Title, p.Description, rules.RulesFor(p.Name).Count)).ToList());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QRCoder.Exceptions;
+using WaOnboard.Checking;
 using WaOnboard.Snippets;
 
 namespace WaOnboard.Api;
@@ -122,9 +123,10 @@ public static class SnippetsApi
     /// <param name="key">The key the IVR prompt asks callers to press: 0-9, * or # (default 5).</param>
     /// <param name="size">The width of the QR code in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi).</param>
     /// <param name="caption">Whether the QR code's SVG has "Scan to chat on WhatsApp" and the number under it.</param>
+    /// <param name="checker">Checks the packet with the profiles of this server.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderFromPacketAsync(
-        string kind, HttpRequest request, string? text, string? lang, string? key, int? size, bool? caption, CancellationToken cancellationToken)
+        string kind, HttpRequest request, string? text, string? lang, string? key, int? size, bool? caption, PacketChecker checker, CancellationToken cancellationToken)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
@@ -139,9 +141,12 @@ public static class SnippetsApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        if (SnippetRequest.FromPacket(document, text) is not { } snippet)
+        var checkedPacket = await checker.CheckAsync(document, cancellationToken: cancellationToken);
+        if (SnippetRequest.FromPacket(checkedPacket, text) is not { } snippet)
         {
-            return NoSnippetFromPacket("The packet has no phone number (phone.number): a click to chat link needs the number registered on WhatsApp.");
+            return checkedPacket.Packet.Phone.Number is null
+                ? NoSnippetFromPacket("The packet has no phone number (phone.number): a click to chat link needs the number registered on WhatsApp.")
+                : NoSnippetFromPacket($"The packet's phone.number cannot be in a link: it {checkedPacket.Phone?.Problem ?? "is not valid"}.");
         }
         if (snippet.Phone.Length > ApiLimits.PhoneNumberChars)
         {

@@ -37,6 +37,10 @@ public static class PacketBody
             {
                 return Fail(UnsupportedMediaType(mediaType));
             }
+            if (NotUtf8(contentType) is { } charset)
+            {
+                return Fail(UnsupportedCharset(charset));
+            }
             if (request.ContentLength > ApiLimits.PacketBytes)
             {
                 return Fail(PacketTooLarge());
@@ -109,9 +113,10 @@ public static class PacketBody
                 }
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
         {
-            // MultipartReader reports a malformed form (no final boundary, a header section too long) as an IOException.
+            // MultipartReader reports a malformed form as an IOException (no final boundary) or an InvalidDataException
+            // (a header line over 16 KiB, too many headers); its messages name no server internals.
             return Fail(Problems.Of(StatusCodes.Status400BadRequest, Problems.BadRequest, "The form cannot be read.", e.Message));
         }
         if (packet is not { } p)
@@ -132,6 +137,10 @@ public static class PacketBody
     {
         if (MediaTypeHeaderValue.TryParse(section.ContentType, out var type) && type.MediaType.Value is { } mediaType && FormatOf(mediaType) is { } format)
         {
+            if (NotUtf8(type) is { } charset)
+            {
+                throw new InvalidDataException($"The 'packet' part is in charset={charset}; send the packet as UTF-8.");
+            }
             return format;
         }
         var fileName = HeaderUtilities.RemoveQuotes(disposition?.FileName ?? default).Value;
@@ -169,6 +178,20 @@ public static class PacketBody
     private static ProblemHttpResult UnsupportedMediaType(string? mediaType) =>
         Problems.Of(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "The body is not a packet.",
             $"Send the packet as application/json, application/yaml, text/yaml or multipart/form-data, not {(string.IsNullOrEmpty(mediaType) ? "a body without a Content-Type" : $"'{(mediaType.Length > 100 ? mediaType[..100] + "..." : mediaType)}'")}.");
+
+    /// <summary>The charset a body declares when it is not UTF-8 (or US-ASCII, a subset); null when it is, or says none.</summary>
+    private static string? NotUtf8(MediaTypeHeaderValue contentType)
+    {
+        var charset = HeaderUtilities.RemoveQuotes(contentType.Charset).Value;
+        return string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase) || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : charset.Length > 40 ? charset[..40] + "..." : charset;
+    }
+
+    private static ProblemHttpResult UnsupportedCharset(string charset) =>
+        Problems.Of(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "The body is not a packet.",
+            $"A packet is UTF-8 text, not charset={charset}: convert it to UTF-8 and send it with charset=utf-8 (or no charset).");
 
     private static ProblemHttpResult PacketTooLarge() =>
         Problems.TooLarge($"The packet is larger than {ApiLimits.PacketBytes / 1024} KiB; a packet is a few kilobytes of text.");

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using WaOnboard.Registry;
+using WaOnboard.Checking;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Api;
@@ -25,12 +25,12 @@ public static class ValidateApi
 
     /// <param name="request">The request whose body is the packet.</param>
     /// <param name="profile">The profile to check with instead of the packet's <c>provider</c>.</param>
-    /// <param name="registry">The numbers already onboarded here.</param>
+    /// <param name="checker">Checks the packet with the profiles and the registry of this server.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<ReportResult, ValidationProblem, ProblemHttpResult>> ValidateAsync(
-        HttpRequest request, string? profile, INumberRegistry registry, CancellationToken cancellationToken)
+        HttpRequest request, string? profile, PacketChecker checker, CancellationToken cancellationToken)
     {
-        if (ProfileProblem(profile) is { } invalid)
+        if (ProfileProblem(checker.Rules, profile) is { } invalid)
         {
             return invalid;
         }
@@ -39,12 +39,12 @@ public static class ValidateApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        return new ReportResult(RuleSet.BuiltIn.Validate(document, new ValidationOptions { Profile = profile, Registry = registry }));
+        return new ReportResult((await checker.CheckAsync(document, profile, cancellationToken)).Report);
     }
 
     /// <summary>A 400 when <c>?profile=</c> names no profile.</summary>
-    internal static ValidationProblem? ProfileProblem(string? profile) =>
-        profile is null || RuleSet.BuiltIn.HasProfile(profile)
+    internal static ValidationProblem? ProfileProblem(RuleSet rules, string? profile) =>
+        profile is null || rules.HasProfile(profile)
             ? null
-            : Problems.Invalid("profile", $"'{profile}' is not a profile; use one of: {string.Join(", ", RuleSet.BuiltIn.Profiles.Select(p => p.Name))}.");
+            : Problems.Invalid("profile", $"'{profile}' is not a profile; use one of: {string.Join(", ", rules.Profiles.Select(p => p.Name))}.");
 }

@@ -1,6 +1,7 @@
+using WaOnboard.Checking;
 using WaOnboard.Findings;
-using WaOnboard.Packets;
-using WaOnboard.Phone;
+using WaOnboard.Profiles;
+using WaOnboard.Templates;
 
 namespace WaOnboard.Checklists;
 
@@ -36,27 +37,29 @@ internal sealed record ChecklistView(
 
 internal static class ChecklistModel
 {
-    public static ChecklistView Build(PacketDocument packet, ValidationReport report, string profileName, ChecklistOptions options)
+    public static ChecklistView Build(CheckedPacket checkedPacket, ProviderProfile profile, ChecklistOptions options)
     {
         var language = options.Language;
-        var t = ChecklistContent.Labels(language);
-        var profile = ChecklistContent.Profiles[profileName];
-        var root = packet.Root;
-        var business = PacketPath.Text(root, "business.verifiedName") ?? PacketPath.Text(root, "profile.businessName") ?? packet.Source;
-        var sendTo = profile.SendTo[language];
+        var t = ChecklistTexts.Labels(language);
+        var content = profile.Checklist ?? throw new TemplateException(profile.Origin, 0, $"the profile '{profile.Name}' has no {ProfileFile.ChecklistFileName}, and extends none that has.");
+        var packet = checkedPacket.Packet;
+        var report = checkedPacket.Report;
+        // A name with a line break or control character is an error of the report; the e-mail shows it made harmless.
+        var business = Printable(packet.DisplayName ?? checkedPacket.Document.Source);
+        var sendTo = content.SendTo[language];
 
         var fileFindings = report.Findings.Where(f => f.Path.Length == 0).Select(View).ToList();
         var claimed = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
         var elements = new List<ElementView>();
-        foreach (var element in profile.Elements)
+        foreach (var element in content.Elements)
         {
             var findings = report.Findings
-                .Where(f => f.Path.Length > 0 && element.Paths.Any(p => PacketValues.Covers(p, f.Path)))
+                .Where(f => f.Path.Length > 0 && element.Paths.Any(p => Covers(p, f.Path)))
                 .ToList();
             claimed.UnionWith(findings);
             var hasError = findings.Any(f => f.Severity == Severity.Error);
             var hasWarning = findings.Any(f => f.Severity == Severity.Warning);
-            var present = element.Paths.Any(p => PacketValues.HasValue(PacketPath.Find(root, p)));
+            var present = element.Paths.Any(checkedPacket.Document.HasValueAt);
             var status = hasError ? "statusToFix" : hasWarning ? "statusToConfirm" : present ? "statusDone" : "statusMissing";
             elements.Add(new ElementView(language == "fr" ? element.Fr : element.En, t[status],
                 status == "statusDone", status == "statusToFix", status == "statusToConfirm", status == "statusMissing",
@@ -64,18 +67,23 @@ internal static class ChecklistModel
         }
         var other = report.Findings.Where(f => f.Path.Length > 0 && !claimed.Contains(f) && f.Severity != Severity.Info).Select(View).ToList();
         var toSend = elements.Where(e => !e.IsDone).Select(e => e.Title).ToList();
+        if (toSend.Count == 0 && !report.Valid)
+        {
+            // Every element is done, yet an error stands elsewhere (the file, another field): never say "send it as it is".
+            toSend.Add(t["fixFirst"]);
+        }
 
         var missing = new List<string>();
         var steps = new List<StepView>();
         var number = 0;
-        foreach (var step in profile.Steps)
+        foreach (var step in content.Steps)
         {
-            var fields = step.Fields.Select(f => Field(root, f, language, t)).ToList();
+            var fields = step.Fields.Select(f => Field(checkedPacket, f, language, t)).ToList();
             missing.AddRange(fields.Where(f => f.IsMissing).Select(f => f.Label).Where(l => !missing.Contains(l)));
             steps.Add(new StepView(++number, language == "fr" ? step.Fr : step.En, language == "fr" ? step.TextFr : step.TextEn, fields));
         }
 
-        var estimate = CostEstimate.For(packet, out var missingRate);
+        var estimate = CostEstimate.For(packet, profile, out var missingRate);
         EstimateView? estimateView = null;
         string? estimateProblem = null;
         if (estimate is not null)
@@ -98,9 +106,9 @@ internal static class ChecklistModel
         var pm = options.Audience == ChecklistAudience.ProjectManager;
         var subject = Fill(t[pm ? "pmSubject" : "subject"], ("business", business));
         return new ChecklistView(t, language, subject,
-            Fill(t[pm ? "pmIntro" : "intro"], ("business", business), ("provider", profile.Name)),
-            profile.Name, business, Fill(t["sendHeading"], ("sendTo", sendTo)),
-            [.. profile.Warnings.Select(w => w[language])],
+            Fill(t[pm ? "pmIntro" : "intro"], ("business", business), ("provider", content.Name)),
+            content.Name, business, Fill(t["sendHeading"], ("sendTo", sendTo)),
+            [.. content.Warnings.Select(w => w[language])],
             elements, fileFindings, other, toSend, steps, missing, estimateView, estimateProblem);
     }
 
@@ -117,62 +125,61 @@ internal static class ChecklistModel
         return text;
     }
 
-    private static FieldView Field(MapNode? root, string field, string language, IReadOnlyDictionary<string, string> t)
+    /// <summary>True when a finding's path is the element's path or lies under it.</summary>
+    internal static bool Covers(string prefix, string path) =>
+        path.StartsWith(prefix, StringComparison.Ordinal)
+        && (path.Length == prefix.Length || path[prefix.Length] is '.' or '[');
+
+    /// <summary>The text with every control character (a line break in a name) shown as a space.</summary>
+    internal static string Printable(string text) =>
+        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]) : text;
+
+    /// <summary>The text of a URL field when it is an absolute http(s) address; null otherwise, so it never reaches a template.</summary>
+    internal static string? HttpUrl(string? value) =>
+        value is not null
+        && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? value.Trim()
+            : null;
+
+    /// <summary>A value of the configuration sheet, by the field names of checklist.yaml and fields.yaml.</summary>
+    private static FieldView Field(CheckedPacket checkedPacket, string field, string language, IReadOnlyDictionary<string, string> t)
     {
-        var label = ChecklistContent.FieldLabel(field, language);
-        string? YesNo(string path) => PacketValues.Flag(root, path) switch { true => t["yes"], false => t["no"], _ => null };
+        var packet = checkedPacket.Packet;
+        var label = ChecklistTexts.FieldLabel(field, language);
+        string? YesNo(bool? flag) => flag switch { true => t["yes"], false => t["no"], _ => null };
         FieldView One(string? value) => new(label, value, [], value is null);
         FieldView Many(IReadOnlyList<string> values) => new(label, null, values, values.Count == 0);
-
-        switch (field)
+        var firstTemplate = packet.Templates.Count > 0 ? packet.Templates[0] : null;
+        var profile = packet.Profile;
+        return field switch
         {
-            case "phone":
-                var number = PacketPath.Text(root, "phone.number");
-                if (number is null)
-                {
-                    return One(null);
-                }
-                var info = PhoneNumbers.Inspect(number);
-                return One(info.Valid ? info.E164 : number);
-            case "websites":
-                var sites = PacketValues.Texts(root, "profile.websites");
-                return Many([.. sites.Select(s => PacketValues.HttpUrl(s) ?? t["notShown"])]);
-            case "facebookPage":
-                var page = PacketPath.Text(root, "profile.facebookPage");
-                return page is null ? One(null) : One(PacketValues.HttpUrl(page) ?? t["notShown"]);
-            case "hsmBodies":
-                var bodies = new List<string>();
-                foreach (var template in (PacketPath.Find(root, "hsm") as ListNode)?.Items ?? [])
-                {
-                    foreach (var translation in ((template as MapNode)?["translations"] as ListNode)?.Items ?? [])
-                    {
-                        var map = translation as MapNode;
-                        if (map?["body"] is ScalarNode { IsBlank: false } body)
-                        {
-                            var lang = map["language"] is ScalarNode { IsBlank: false } l ? l.Text : "?";
-                            bodies.Add(lang + ": " + body.Text);
-                        }
-                    }
-                }
-                return Many(bodies);
-            case "canReceive": return Many(PacketValues.Texts(root, "phone.canReceive"));
-            case "lineOfCredit": return One(YesNo("lineOfCredit.approved"));
-            case "hsmApproved": return One(YesNo("hsm[0].approved"));
-            case "termsAccepted": return One(YesNo("account.termsAccepted"));
-            default:
-                var path = field switch
-                {
-                    "businessId" => "business.facebookBusinessId",
-                    "verifiedName" => "business.verifiedName",
-                    "legalName" => "business.legalName",
-                    "hsmNamespace" => "hsm[0].namespace",
-                    "hsmElementName" => "hsm[0].elementName",
-                    "plan" => "account.plan",
-                    "channelName" => "channel.name",
-                    "channelScript" => "channel.script",
-                    _ => "profile." + field,
-                };
-                return One(PacketPath.Text(root, path));
-        }
+            "phone" => One(checkedPacket.E164 ?? packet.Phone.Number),
+            "canReceive" => Many(packet.Phone.CanReceive),
+            "businessId" => One(packet.Business.FacebookBusinessId),
+            "verifiedName" => One(packet.Business.VerifiedName),
+            "legalName" => One(packet.Business.LegalName),
+            "plan" => One(packet.Account.Plan),
+            "termsAccepted" => One(YesNo(packet.Account.TermsAccepted)),
+            "channelName" => One(packet.Channel.Name),
+            "channelScript" => One(packet.Channel.Script),
+            "lineOfCredit" => One(YesNo(packet.LineOfCredit.Approved)),
+            "hsmNamespace" => One(firstTemplate?.Namespace),
+            "hsmElementName" => One(firstTemplate?.ElementName),
+            "hsmApproved" => One(YesNo(firstTemplate?.Approved)),
+            "hsmBodies" => Many([.. packet.Templates.SelectMany(h => h.Translations).Where(l => l.Body is not null).Select(l => (l.Language ?? "?") + ": " + l.Body)]),
+            "websites" => Many([.. profile.Websites.Select(s => HttpUrl(s) ?? t["notShown"])]),
+            "facebookPage" => One(profile.FacebookPage is null ? null : HttpUrl(profile.FacebookPage) ?? t["notShown"]),
+            "businessName" => One(profile.BusinessName),
+            "nameInEnglish" => One(profile.NameInEnglish),
+            "parentBrand" => One(profile.ParentBrand),
+            "about" => One(profile.About),
+            "description" => One(profile.Description),
+            "address" => One(profile.Address),
+            "email" => One(profile.Email),
+            "vertical" => One(profile.Vertical),
+            "avatar" => One(profile.Avatar),
+            _ => throw new TemplateException(checkedPacket.Profile.Origin, 0, $"'{field}' is not a field of the configuration sheet; use one of the names in templates/checklists/fields.yaml."),
+        };
     }
 }

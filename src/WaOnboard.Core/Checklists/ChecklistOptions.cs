@@ -29,9 +29,6 @@ public sealed record ChecklistOptions
     /// <summary>The languages checklists are written in.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "fr"];
 
-    /// <summary>The provider profiles checklists know.</summary>
-    public static readonly IReadOnlyList<string> Profiles = ["engage-digital", "8x8", "generic"];
-
     /// <summary>Language: <c>en</c> or <c>fr</c>.</summary>
     public string Language { get; init; } = "en";
 
@@ -40,9 +37,6 @@ public sealed record ChecklistOptions
 
     /// <summary>Customer e-mail or project manager's sheet.</summary>
     public ChecklistAudience Audience { get; init; } = ChecklistAudience.Customer;
-
-    /// <summary>The profile to use instead of the report's (and the packet's provider).</summary>
-    public string? Profile { get; init; }
 
     /// <summary>The e-mail's Date header; now when null. Fixed in tests.</summary>
     public DateTimeOffset? Date { get; init; }

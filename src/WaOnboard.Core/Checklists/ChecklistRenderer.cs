@@ -1,25 +1,22 @@
 using System.Text;
-using WaOnboard.Findings;
-using WaOnboard.Packets;
+using WaOnboard.Checking;
 using WaOnboard.Templates;
 
 namespace WaOnboard.Checklists;
 
-/// <summary>Renders the customer checklist e-mail and the project manager's configuration sheet from a packet and its report.</summary>
+/// <summary>Renders the customer checklist e-mail and the project manager's configuration sheet of a checked packet.</summary>
 public static class ChecklistRenderer
 {
-    /// <summary>Renders a checklist for a packet and the validation report of that packet.</summary>
-    public static RenderedDocument Render(PacketDocument packet, ValidationReport report, ChecklistOptions options)
+    /// <summary>Renders the checklist of a checked packet, with the elements, steps and warnings of the profile that checked it.</summary>
+    public static RenderedDocument Render(CheckedPacket packet, ChecklistOptions options)
     {
         ArgumentNullException.ThrowIfNull(packet);
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
         if (!ChecklistOptions.Languages.Contains(options.Language))
         {
             throw new ArgumentException($"No checklist in language '{options.Language}': use en or fr.", nameof(options));
         }
-        var profile = ProfileOf(packet, report, options);
-        var view = ChecklistModel.Build(packet, report, profile, options);
+        var view = ChecklistModel.Build(packet, packet.Profile, options);
         var name = options.Audience == ChecklistAudience.ProjectManager ? "pm" : "customer";
         switch (options.Format)
         {
@@ -33,25 +30,5 @@ public static class ChecklistRenderer
                 var mail = new MailDraft(view.Subject, text, html, options.Date ?? DateTimeOffset.UtcNow, options.From, options.To);
                 return new RenderedDocument(MailMessage.Write(mail), "message/rfc822", ".eml");
         }
-    }
-
-    /// <summary>Renders with a validation function (the rule engine) instead of a ready report.</summary>
-    public static RenderedDocument Render(PacketDocument packet, Func<PacketDocument, ValidationReport> validate, ChecklistOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(validate);
-        return Render(packet, validate(packet), options);
-    }
-
-    /// <summary>The profile whose elements are listed: the option, else the report's, else the packet's provider, else generic.</summary>
-    private static string ProfileOf(PacketDocument packet, ValidationReport report, ChecklistOptions options)
-    {
-        foreach (var candidate in new[] { options.Profile, report.Profile, packet.Provider })
-        {
-            if (candidate is not null && ChecklistOptions.Profiles.Contains(candidate))
-            {
-                return candidate;
-            }
-        }
-        return "generic";
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using WaOnboard.Packets;
+using WaOnboard.Profiles;
 
 namespace WaOnboard.Checklists;
 
-/// <summary>The monthly cost worked out as in the 8x8 example: sessions x (WhatsApp rate + provider fee).</summary>
+/// <summary>The monthly cost worked out as in the provider document's pricing example: sessions x (WhatsApp rate + provider fee).</summary>
 /// <param name="Sessions">Sessions per month, from the packet's <c>estimate</c>.</param>
 /// <param name="Country">Where the customers' numbers are (ISO 3166).</param>
 /// <param name="Currency">Invoice currency (ISO 4217).</param>
@@ -24,22 +25,20 @@ public sealed record CostEstimate(
     /// <summary>The cost per month: sessions x (WhatsApp rate + provider fee), rounded to cents.</summary>
     public decimal Total => Round(Sessions * (WhatsAppRate + ProviderFee));
 
-    /// <summary>Works out the estimate of a packet's <c>estimate</c> section; null when it has none, or no rate fits (<paramref name="missingRate"/> says why).</summary>
-    public static CostEstimate? For(PacketDocument packet, out string? missingRate)
+    /// <summary>Works out the estimate of a packet's <c>estimate</c> section with a profile's rates; null when it has none, or no rate fits (<paramref name="missingRate"/> says why).</summary>
+    public static CostEstimate? For(Packet packet, ProviderProfile profile, out string? missingRate)
     {
+        ArgumentNullException.ThrowIfNull(packet);
+        ArgumentNullException.ThrowIfNull(profile);
         missingRate = null;
-        var root = packet.Root;
-        var sessionsText = PacketPath.Text(root, "estimate.sessionsPerMonth");
-        var country = PacketPath.Text(root, "estimate.country")?.Trim().ToUpperInvariant();
-        var currency = PacketPath.Text(root, "estimate.currency")?.Trim().ToUpperInvariant();
-        if (sessionsText is null || country is null || currency is null
-            || !long.TryParse(sessionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var sessions))
+        var country = packet.Estimate.Country?.Trim().ToUpperInvariant();
+        var currency = packet.Estimate.Currency?.Trim().ToUpperInvariant();
+        if (packet.Estimate.SessionsPerMonth is not { } sessions || country is null || currency is null)
         {
             return null;
         }
-        var candidates = ChecklistContent.Rates.Where(r => r.Country == country && r.Currency == currency).ToList();
-        // The packet's own provider's fee when the rates file has it, else the first rate quoted for that country.
-        var rate = candidates.FirstOrDefault(r => r.Provider == packet.Provider) ?? candidates.FirstOrDefault();
+        // The profile's own rates (or those of the profile it extends): a provider's fee is only ever shown for that provider.
+        var rate = profile.Rates.FirstOrDefault(r => r.Country == country && r.Currency == currency);
         if (rate is null)
         {
             missingRate = country + "/" + currency;

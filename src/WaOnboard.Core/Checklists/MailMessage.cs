@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
-using WaOnboard.Images;
 
 namespace WaOnboard.Checklists;
 
@@ -35,7 +35,7 @@ public static class MailMessage
         var text = Encoding.UTF8.GetBytes(draft.Text.ReplaceLineEndings(Crlf));
         var html = Encoding.UTF8.GetBytes(draft.Html.ReplaceLineEndings(Crlf));
         var head = Encoding.UTF8.GetBytes(draft.Subject + "\n" + draft.Date.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        var hash = string.Create(CultureInfo.InvariantCulture, $"{Crc32.Compute(head):x8}{Crc32.Compute(text):x8}{Crc32.Compute(html):x8}");
+        var hash = string.Create(CultureInfo.InvariantCulture, $"{Crc32.HashToUInt32(head):x8}{Crc32.HashToUInt32(text):x8}{Crc32.HashToUInt32(html):x8}");
         var boundary = "=_wa-onboard_" + hash;
         var message = new StringBuilder(1024 + ((text.Length + html.Length) * 140 / 100));
         Header(message, "From", Address(draft.From, "From: ".Length));

@@ -34,4 +34,34 @@ public sealed record Finding(string RuleId, Severity Severity, string Path, stri
     /// <summary>Column in the packet file (1-based), when known.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Column { get; init; }
+
+    /// <summary>The file the finding is in when it is not the packet file (a <c>wa-onboard.yaml</c>), relative to the current directory.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? File { get; init; }
+
+    /// <summary>True when a suppression or the baseline accepts this finding: it is reported, but does not count.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Suppressed => Suppression is not null;
+
+    /// <summary>Why the finding is accepted, when it is; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Suppression? Suppression { get; init; }
 }
+
+/// <summary>Where a suppression comes from, as SARIF names it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuppressionKind>))]
+public enum SuppressionKind
+{
+    /// <summary>A suppression in the repository's <c>wa-onboard.yaml</c>.</summary>
+    [JsonStringEnumMemberName("inSource")]
+    InSource,
+
+    /// <summary>A baseline file given on the command line.</summary>
+    [JsonStringEnumMemberName("external")]
+    External,
+}
+
+/// <summary>Why a finding is accepted: a suppression in <c>wa-onboard.yaml</c> or the baseline.</summary>
+/// <param name="Kind">Where the suppression comes from.</param>
+/// <param name="Reason">The justification written with it (<c>baseline</c> for the baseline).</param>
+public sealed record Suppression(SuppressionKind Kind, string Reason);

@@ -1,10 +1,13 @@
+using System.IO.Hashing;
+
 namespace WaOnboard.Images;
 
 /// <summary>Reads a seekable stream at absolute offsets through a small window owned by the caller.</summary>
 /// <remarks>
 /// The walks ask for a few bytes here and there (chunk and segment headers); the window turns runs
 /// of small neighbouring chunks into one read, which matters when the stream is an unbuffered
-/// FileStream where every read is a system call. Nothing here allocates.
+/// FileStream where every read is a system call. Nothing here allocates, except one CRC-32 state for a chunk
+/// larger than the window.
 /// </remarks>
 internal ref struct ByteReader
 {
@@ -18,6 +21,7 @@ internal ref struct ByteReader
     private readonly Span<byte> _window;
     private long _windowStart;
     private int _windowCount;
+    private Crc32? _crc;
 
     public ByteReader(Stream stream, long length, Span<byte> window)
     {
@@ -27,6 +31,9 @@ internal ref struct ByteReader
     }
 
     public long Length { get; }
+
+    /// <summary>The stream read, for a reader that streams through it (the image data's inflater).</summary>
+    public readonly Stream Stream => _stream;
 
     /// <summary>Window capacity: the largest <see cref="TryPeek"/> that can succeed.</summary>
     public readonly int WindowSize => _window.Length;
@@ -79,7 +86,13 @@ internal ref struct ByteReader
     /// <summary>The PNG CRC of <paramref name="count"/> bytes from <paramref name="offset"/>, read a window at a time; null when the file ends first.</summary>
     public uint? Crc(long offset, long count)
     {
-        var crc = Crc32.Start;
+        if (count <= _window.Length)
+        {
+            return TryPeek(offset, (int)count, out var all) ? Crc32.HashToUInt32(all) : null;
+        }
+
+        var crc = _crc ??= new Crc32();
+        crc.Reset();
         while (count > 0)
         {
             var take = (int)Math.Min(count, _window.Length);
@@ -88,12 +101,12 @@ internal ref struct ByteReader
                 return null;
             }
 
-            crc = Crc32.Append(crc, bytes);
+            crc.Append(bytes);
             offset += take;
             count -= take;
         }
 
-        return Crc32.Finish(crc);
+        return crc.GetCurrentHashAsUInt32();
     }
 
     private readonly int ReadAt(long offset, Span<byte> destination)

@@ -4,10 +4,10 @@ namespace WaOnboard.Images;
 
 /// <summary>Checks that a file can be a WhatsApp Business profile picture: a whole 640x640 JPEG or PNG of at most 5 MB.</summary>
 /// <remarks>
-/// Bounded by design: it reads headers and seeks over everything else, so a 5 MB file costs what a
-/// 20 KB one does, and it allocates nothing from a size the file claims. Hostile input (a lying
-/// header, a compression bomb, random bytes) gives a problem, never an exception. See
-/// <see cref="PngInspector"/> and <see cref="JpegInspector"/> for what each walk checks and skips.
+/// Complete for PNG (every CRC, all the image data inflated and counted) and structural for JPEG; bounded
+/// in memory either way: it allocates nothing from a size the file claims, and the same for 20 KB as for
+/// 5 MB. Hostile input (a lying header, a compression bomb, random bytes) gives a problem, never an
+/// exception. See <see cref="PngInspector"/> and <see cref="JpegInspector"/> for what each walk checks.
 /// </remarks>
 public static class ImageInspector
 {
@@ -22,7 +22,7 @@ public static class ImageInspector
     internal const int MaxPlausibleEdge = 16_384;
 
     // Stack window for headers and small chunks, and the unit of reads for CRCs. The first read fills
-    // it: for a small picture that is the whole structure, CRC budget and inflation prefix in one read.
+    // it: for a small picture that is the whole file in one read.
     private const int WindowSize = 16 * 1024;
 
     /// <summary>Inspects a readable, seekable stream from its start; only I/O errors throw.</summary>
@@ -70,7 +70,7 @@ public static class ImageInspector
         return Inspect(stream);
     }
 
-    /// <summary>Inspects a file, opened unbuffered for random access since only headers are read; I/O errors throw.</summary>
+    /// <summary>Inspects a file, opened unbuffered for random access (the inspector reads in windows of its own); I/O errors throw.</summary>
     public static ImageInspection InspectFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);

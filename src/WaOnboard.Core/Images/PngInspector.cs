@@ -4,26 +4,21 @@ using System.IO.Compression;
 
 namespace WaOnboard.Images;
 
-/// <summary>Walks a PNG's chunk structure from the signature to IEND without reading the image data.</summary>
+/// <summary>Walks a PNG's chunks from the signature to IEND, checks every CRC, and inflates all the image data through a fixed buffer.</summary>
 /// <remarks>
-/// Time depends on the number of chunks (at most <see cref="MaxChunks"/>), never on the file's
-/// size: each chunk costs one 8-byte header read and a seek over its data. Decisions:
+/// Correctness first, memory bounded: time grows with the file (every byte is read once for the CRCs, and the
+/// image data is inflated once more to count it), allocation does not. Decisions:
 /// <list type="bullet">
-/// <item>CRCs: IHDR, PLTE and IEND are always checked (the spec bounds them to 13, 768 and 0 bytes);
-/// other chunks, IDAT included, only while their data fits a budget of <see cref="CrcBudget"/> bytes
-/// in all, in file order. A small picture is thus checked whole, while a 5 MB one costs no more than
-/// a 20 KB one: checking every CRC would read the whole file, time proportional to its size.</item>
-/// <item>IDAT is not inflated, except at most <see cref="InflatePrefix"/> bytes of the first IDAT, to
-/// learn that the zlib stream starts well and the first rows carry valid filter bytes (0-4).
-/// Inflating it all (1.2 MB of output for 640x640 RGB) measured 0.1 ms for a flat picture and
-/// several ms for noise on the project's machine, 2 to 100 times the 50 µs budget; the rest of the
-/// stream is bounded by size checks instead (see <see cref="MaxIdatBytes"/>). So a stream that
-/// inflates past the image's bytes from a plausible size is not detected; decoders stop at the
-/// image's size, so it costs them nothing.</item>
+/// <item>Every chunk's CRC is checked (System.IO.Hashing's CRC-32), a window at a time.</item>
+/// <item>The image data (IDAT, concatenated) is inflated in full through a stack buffer, straight from the file:
+/// the output must be exactly the bytes the header implies (<see cref="Header.RawBytes"/>, Adam7 passes
+/// included), every row must start with a filter byte of 0-4, and inflation stops as soon as the output
+/// would exceed the picture's size, so a "bomb" costs at most that size of output (1.6 MB for 640x640 RGBA).
+/// A header that implies more than <see cref="MaxInflatedImageBytes"/> is not inflated: its size is the finding.</item>
 /// <item>Compressed metadata (zTXt, iTXt, iCCP) is never inflated beyond <see cref="BombOutput"/>
 /// bytes from at most <see cref="InflatePrefix"/> input bytes: more than that is a compression bomb.</item>
-/// <item>Nothing is allocated from a size the file claims; buffers are the caller's window, the stack
-/// and one pooled 1 KiB array for inflation.</item>
+/// <item>Nothing is allocated from a size the file claims: buffers are the caller's window, the stack,
+/// one pooled 1 KiB array for metadata, and the inflater's own fixed state.</item>
 /// </list>
 /// </remarks>
 internal static class PngInspector
@@ -31,10 +26,7 @@ internal static class PngInspector
     /// <summary>A picture needs a few dozen chunks; the bound keeps a file of empty chunks from costing time.</summary>
     public const int MaxChunks = 10_000;
 
-    /// <summary>Bytes of chunk data, beyond IHDR, PLTE and IEND, whose CRCs are checked per file.</summary>
-    public const int CrcBudget = 16 * 1024;
-
-    /// <summary>Compressed bytes fed to the inflater at most, for IDAT and for each compressed metadata chunk.</summary>
+    /// <summary>Compressed bytes fed to the inflater at most for each compressed metadata chunk.</summary>
     public const int InflatePrefix = 1024;
 
     /// <summary>Inflated bytes beyond which a metadata chunk's first <see cref="InflatePrefix"/> bytes count as a bomb.</summary>
@@ -43,8 +35,12 @@ internal static class PngInspector
     /// <summary>Compressed metadata chunks inflated per file at most; more are only walked.</summary>
     public const int MaxInflatedChunks = 4;
 
-    // Decoded bytes looked at for filter bytes: the first row or two of a 640-pixel image.
-    private const int IdatOutput = 4096;
+    /// <summary>Image data sizes beyond which the rows are not inflated: such a picture is far from 640x640, which is the finding.</summary>
+    /// <remarks>64 MiB is 4096x4096 RGBA; inflating it costs tens of ms. Without the cap a 5 MB file of deflated zeros under a 16384x16384 RGBA 16-bit header would cost 2 GiB of inflation (time, not memory).</remarks>
+    public const long MaxInflatedImageBytes = 64L << 20;
+
+    // Inflated bytes handled at a time, on the stack: the only buffer image data passes through.
+    private const int OutputBuffer = 8 * 1024;
 
     private const uint Ihdr = 0x49484452, Plte = 0x504C5445, Idat = 0x49444154, Iend = 0x49454E44;
     private const uint Ztxt = 0x7A545874, Itxt = 0x69545874, Iccp = 0x69434350;
@@ -54,11 +50,9 @@ internal static class PngInspector
         var header = default(Header);
         var pos = 8L;
         var chunks = 0;
-        var crcLeft = (long)CrcBudget;
         var inflated = 0;
         bool sawPlte = false, sawIdat = false, idatClosed = false;
         long idatBytes = 0, firstIdat = -1;
-        var firstIdatLength = 0;
 
         while (true)
         {
@@ -139,10 +133,11 @@ internal static class PngInspector
 
                     if (!sawIdat)
                     {
-                        (sawIdat, firstIdat, firstIdatLength) = (true, data, (int)length);
+                        (sawIdat, firstIdat) = (true, pos);
                     }
 
                     idatBytes += length;
+                    problem = CheckCrc(ref reader, pos, length, type);
                     break;
 
                 case Iend:
@@ -161,7 +156,9 @@ internal static class PngInspector
                         return header.With($"uses a critical PNG chunk ({Name(type)}) that image viewers do not know");
                     }
 
-                    if (type is Ztxt or Itxt or Iccp && inflated < MaxInflatedChunks)
+                    // The CRC first: a damaged chunk is reported as damaged, not as what its damage looks like.
+                    problem = CheckCrc(ref reader, pos, length, type);
+                    if (problem is null && type is Ztxt or Itxt or Iccp && inflated < MaxInflatedChunks)
                     {
                         inflated++;
                         problem = CheckCompressedText(ref reader, data, (int)length, type);
@@ -173,16 +170,6 @@ internal static class PngInspector
             if (problem is not null)
             {
                 return header.With(problem);
-            }
-
-            if (type is not (Ihdr or Plte or Iend) && length <= crcLeft)
-            {
-                crcLeft -= length;
-                problem = CheckCrc(ref reader, pos, length, type);
-                if (problem is not null)
-                {
-                    return header.With(problem);
-                }
             }
 
             pos = data + length + 4;
@@ -207,7 +194,7 @@ internal static class PngInspector
             return header.With("is corrupt: its palette PNG has no palette (PLTE)");
         }
 
-        return header.With(CheckImageData(ref reader, header, firstIdat, firstIdatLength, idatBytes));
+        return header.With(CheckImageData(ref reader, header, firstIdat, idatBytes));
     }
 
     /// <summary>The most compressed image data that <paramref name="header"/>'s pixels can need, in the worst real encoder.</summary>
@@ -222,12 +209,12 @@ internal static class PngInspector
         return raw + (raw / 8) + (16 * (Int128)header.Height) + 65536;
     }
 
-    private static string? CheckImageData(ref ByteReader reader, Header header, long firstIdat, int firstIdatLength, long idatBytes)
+    private static string? CheckImageData(ref ByteReader reader, Header header, long firstIdat, long idatBytes)
     {
-        var raw = header.RawBytes();
-        if (header.Width > ImageInspector.MaxPlausibleEdge || header.Height > ImageInspector.MaxPlausibleEdge)
+        if (header.Width > ImageInspector.MaxPlausibleEdge || header.Height > ImageInspector.MaxPlausibleEdge
+            || header.RawBytes() > MaxInflatedImageBytes)
         {
-            // The claimed size is the problem to report; the data cannot be judged against it.
+            // The claimed size is the problem to report; the data is not worth judging against it.
             return null;
         }
 
@@ -236,15 +223,63 @@ internal static class PngInspector
             return FormattableString.Invariant($"holds {idatBytes:N0} bytes of compressed image data, more than {header.Width}x{header.Height} pixels can need: it is padded or a compression bomb");
         }
 
-        // Deflate turns at most 2 bits into 258 bytes (1032:1): less data than that cannot hold the image.
-        if (((Int128)idatBytes * 1032) + 1024 < raw)
+        // Check the zlib header here: PNG forbids a preset dictionary, and the message is clearer than the inflater's.
+        // A header split across IDAT chunks is legal but perverse: the inflater then judges it.
+        if (reader.TryPeek(firstIdat, 10, out var head) && BinaryPrimitives.ReadUInt32BigEndian(head) >= 2)
         {
-            return FormattableString.Invariant($"is truncated: its {idatBytes:N0} bytes of compressed image data cannot hold {header.Width}x{header.Height} pixels");
+            int cmf = head[8], flg = head[9];
+            if ((cmf & 0x0F) != 8 || (cmf >> 4) > 7 || (((cmf << 8) | flg) % 31) != 0 || (flg & 0x20) != 0)
+            {
+                return "is corrupt: its image data (IDAT) is not a zlib stream";
+            }
         }
 
-        // Interlaced rows differ per pass: only the first filter byte is checked (a stride past the buffer).
-        var stride = header.Interlaced ? IdatOutput + 1L : (long)(raw / header.Height);
-        return Inflate(ref reader, firstIdat, firstIdatLength, stride, "image data (IDAT)");
+        return InflateImageData(reader.Stream, firstIdat, header);
+    }
+
+    /// <summary>Inflates all the image data into a stack buffer, counting it and checking each row's filter byte.</summary>
+    private static string? InflateImageData(Stream file, long firstIdat, Header header)
+    {
+        var expected = (long)header.RawBytes();
+        var rows = new RowCursor(header);
+        long total = 0;
+        Span<byte> output = stackalloc byte[OutputBuffer];
+        try
+        {
+            using var data = new ImageDataStream(file, firstIdat);
+            using var inflater = new ZLibStream(data, CompressionMode.Decompress);
+            while (true)
+            {
+                // Never ask for more than one byte beyond the picture's size: that byte is the proof of too much data.
+                var n = inflater.Read(output[..(int)Math.Min(output.Length, expected - total + 1)]);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                if (total + n > expected)
+                {
+                    return FormattableString.Invariant($"is corrupt: its image data (IDAT) inflates to more than the {expected:N0} bytes that {header.Width}x{header.Height} pixels need");
+                }
+
+                var problem = rows.Check(output[..n], total);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                total += n;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // zlib's own reasons (invalid code, distance too far back, incorrect data check) mean nothing to a user.
+            return "is corrupt: its image data (IDAT) does not decompress";
+        }
+
+        return total < expected
+            ? FormattableString.Invariant($"is truncated: its image data (IDAT) ends after {total:N0} of the {expected:N0} bytes that {header.Width}x{header.Height} pixels need")
+            : null;
     }
 
     private static string? CheckCompressedText(ref ByteReader reader, long data, int length, uint type)
@@ -290,24 +325,18 @@ internal static class PngInspector
         }
 
         return start > length ? $"is corrupt: its {Name(type)} chunk is cut short"
-            : Inflate(ref reader, data + start, length - start, 0, $"{Name(type)} chunk");
+            : Inflate(ref reader, data + start, length - start, $"{Name(type)} chunk");
     }
 
-    /// <summary>
-    /// Inflates at most <see cref="InflatePrefix"/> bytes of a zlib stream into a stack buffer. For image
-    /// data (<paramref name="stride"/> &gt; 0) it reads up to 4 KiB and checks the filter byte that starts
-    /// each row; for metadata it counts output, and more than <see cref="BombOutput"/> bytes is a bomb.
-    /// </summary>
-    private static string? Inflate(ref ByteReader reader, long offset, int length, long stride, string what)
+    /// <summary>Inflates at most <see cref="InflatePrefix"/> bytes of a metadata chunk's zlib stream; more than <see cref="BombOutput"/> bytes out is a bomb.</summary>
+    private static string? Inflate(ref ByteReader reader, long offset, int length, string what)
     {
         var take = Math.Min(length, InflatePrefix);
         if (take < 2)
         {
-            // A zlib header split across IDAT chunks is legal but perverse; the size checks still apply.
             return null;
         }
 
-        var limit = stride > 0 ? IdatOutput : BombOutput + 1;
         var input = ArrayPool<byte>.Shared.Rent(take);
         try
         {
@@ -316,7 +345,6 @@ internal static class PngInspector
                 return $"is truncated: the PNG ends inside its {what}";
             }
 
-            // Check the zlib header here: PNG forbids a preset dictionary, and the message is clearer.
             int cmf = input[0], flg = input[1];
             if ((cmf & 0x0F) != 8 || (cmf >> 4) > 7 || (((cmf << 8) | flg) % 31) != 0 || (flg & 0x20) != 0)
             {
@@ -325,32 +353,21 @@ internal static class PngInspector
 
             using var source = new MemoryStream(input, 0, take, writable: false);
             using var inflater = new ZLibStream(source, CompressionMode.Decompress);
-            Span<byte> output = stackalloc byte[IdatOutput];
+            Span<byte> output = stackalloc byte[4096];
             var total = 0;
-            while (total < limit)
+            while (total <= BombOutput)
             {
-                var n = inflater.Read(output[..Math.Min(output.Length, limit - total)]);
+                var n = inflater.Read(output);
                 if (n == 0)
                 {
                     // The prefix ran out (or the stream ended): all that can be judged was judged.
                     return null;
                 }
 
-                // Filter bytes sit at multiples of the stride (1 + bytes per row).
-                for (var at = stride > 0 ? (total + stride - 1) / stride * stride : long.MaxValue; at < total + n; at += stride)
-                {
-                    var filter = output[(int)(at - total)];
-                    if (filter > 4)
-                    {
-                        return $"is corrupt: its {what} has an invalid row filter ({filter})";
-                    }
-                }
-
                 total += n;
             }
 
-            return stride > 0 ? null
-                : $"is a compression bomb: its {what} inflates to more than {BombOutput / 1024} KiB from at most {InflatePrefix / 1024} KiB";
+            return $"is a compression bomb: its {what} inflates to more than {BombOutput / 1024} KiB from at most {InflatePrefix / 1024} KiB";
         }
         catch (InvalidDataException)
         {
@@ -425,32 +442,95 @@ internal static class PngInspector
             return (header, problem);
         }
 
-        /// <summary>Bytes of filtered image data the pixels need: each row is a filter byte and its packed samples.</summary>
+        /// <summary>Bits per pixel: samples per pixel times the bit depth.</summary>
+        public int Bits => BitDepth * ColourType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 };
+
+        /// <summary>The number of image passes: 7 for Adam7 interlacing, else 1.</summary>
+        public int Passes => Interlaced ? 7 : 1;
+
+        /// <summary>Bytes of filtered image data the pixels need: each row of each pass is a filter byte and its packed samples.</summary>
         public Int128 RawBytes()
         {
-            var channels = ColourType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 };
-            var bits = channels * BitDepth;
-            if (!Interlaced)
-            {
-                return Row(Width) * Height;
-            }
-
-            // Adam7: seven passes over sub-images, each row with its own filter byte.
-            ReadOnlySpan<int> passes = [0, 0, 8, 8, 4, 0, 8, 8, 0, 4, 4, 8, 2, 0, 4, 4, 0, 2, 2, 4, 1, 0, 2, 2, 0, 1, 1, 2];
             Int128 total = 0;
-            for (var p = 0; p < passes.Length; p += 4)
+            for (var p = 0; p < Passes; p++)
             {
-                long w = Width > passes[p] ? ((long)Width - passes[p] + passes[p + 2] - 1) / passes[p + 2] : 0;
-                long h = Height > passes[p + 1] ? ((long)Height - passes[p + 1] + passes[p + 3] - 1) / passes[p + 3] : 0;
-                if (w > 0 && h > 0)
-                {
-                    total += Row(w) * h;
-                }
+                var (rowBytes, rows) = Pass(p);
+                total += (Int128)rowBytes * rows;
             }
 
             return total;
+        }
 
-            Int128 Row(long pixels) => 1 + (((Int128)pixels * bits) + 7) / 8;
+        /// <summary>Bytes per row (filter byte included) and rows of pass <paramref name="p"/>; no rows when the pass is empty.</summary>
+        public (long RowBytes, long Rows) Pass(int p)
+        {
+            if (!Interlaced)
+            {
+                return (RowBytes(Width), Height);
+            }
+
+            // Adam7 (PNG spec 8.2): first column, first row, column step and row step of each pass.
+            ReadOnlySpan<int> passes = [0, 0, 8, 8, 4, 0, 8, 8, 0, 4, 4, 8, 2, 0, 4, 4, 0, 2, 2, 4, 1, 0, 2, 2, 0, 1, 1, 2];
+            var at = 4 * p;
+            long columns = Width > passes[at] ? ((long)Width - passes[at] + passes[at + 2] - 1) / passes[at + 2] : 0;
+            long rows = Height > passes[at + 1] ? ((long)Height - passes[at + 1] + passes[at + 3] - 1) / passes[at + 3] : 0;
+            return columns == 0 ? (0, 0) : (RowBytes(columns), rows);
+        }
+
+        private long RowBytes(long pixels) => 1 + (((pixels * Bits) + 7) / 8);
+    }
+
+    /// <summary>Follows the rows of the inflated image data, pass by pass, to find each row's filter byte.</summary>
+    private struct RowCursor
+    {
+        private readonly Header _header;
+        private int _pass = -1;
+        private long _rowBytes, _rowsLeft, _row, _next;
+
+        public RowCursor(Header header)
+        {
+            _header = header;
+            NextPass();
+        }
+
+        /// <summary>Checks the filter bytes within <paramref name="bytes"/>, which start at offset <paramref name="start"/> of the image data.</summary>
+        public string? Check(ReadOnlySpan<byte> bytes, long start)
+        {
+            while (_next < start + bytes.Length)
+            {
+                var filter = bytes[(int)(_next - start)];
+                _row++;
+                if (filter > 4)
+                {
+                    var where = _header.Interlaced ? FormattableString.Invariant($"row {_row} of interlace pass {_pass + 1}") : FormattableString.Invariant($"row {_row}");
+                    return $"is corrupt: its image data (IDAT) has an invalid filter ({filter}) at the start of {where}";
+                }
+
+                _next += _rowBytes;
+                if (--_rowsLeft == 0)
+                {
+                    NextPass();
+                }
+            }
+
+            return null;
+        }
+
+        private void NextPass()
+        {
+            _row = 0;
+            do
+            {
+                if (++_pass >= _header.Passes)
+                {
+                    // Past the last row: whatever follows is counted as too much data, not checked here.
+                    _next = long.MaxValue;
+                    return;
+                }
+
+                (_rowBytes, _rowsLeft) = _header.Pass(_pass);
+            }
+            while (_rowsLeft == 0);
         }
     }
 }

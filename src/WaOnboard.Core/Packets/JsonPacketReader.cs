@@ -15,6 +15,7 @@ internal ref struct JsonPacketReader
     private int _scanned;
     private int _line;
     private int _lineStart;
+    private int _values;
 
     private JsonPacketReader(ReadOnlySpan<byte> content, List<Finding> findings)
     {
@@ -29,6 +30,10 @@ internal ref struct JsonPacketReader
         if (content.StartsWith("\uFEFF"u8))
         {
             content = content[3..];
+        }
+        if (!PacketEncoding.IsUtf8(content, findings))
+        {
+            return null;
         }
         var reader = new JsonPacketReader(content, findings);
         return reader.ReadDocument();
@@ -52,6 +57,21 @@ internal ref struct JsonPacketReader
             }
             return map;
         }
+        catch (TooManyValuesException e)
+        {
+            _findings.Add(PacketLoader.FileFinding("packet-too-large", e.Message,
+                "A packet has a few hundred values: remove the repeated or empty entries.", e.Line, e.Column));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a string whose escapes make no text, such as a lone surrogate "\uD800".
+            var (line, column) = Position();
+            _findings.Add(PacketLoader.FileFinding("packet-syntax",
+                $"The packet is not valid JSON at line {line}, column {column}: a string holds an escape that is no character (such as a lone \\uD800).",
+                "Write the character itself, or a complete surrogate pair.", line, column));
+            return null;
+        }
         catch (JsonException e)
         {
             // The reader's message ends with its own 0-based position; the finding carries a 1-based one instead.
@@ -71,6 +91,12 @@ internal ref struct JsonPacketReader
     private PacketNode ReadValue(string path)
     {
         var (line, column) = Position();
+        // The same bound as YAML's: a 1 MiB file of empty objects would otherwise be 350,000 values, each with its findings.
+        if (++_values > YamlPacketReader.MaxNodes)
+        {
+            throw new TooManyValuesException(
+                $"The packet holds more than {YamlPacketReader.MaxNodes} values (at line {line}, column {column}).", line, column);
+        }
         switch (_reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -126,5 +152,12 @@ internal ref struct JsonPacketReader
             }
         }
         return (_line, start - _lineStart + 1);
+    }
+
+    private sealed class TooManyValuesException(string message, int line, int column) : Exception(message)
+    {
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
     }
 }

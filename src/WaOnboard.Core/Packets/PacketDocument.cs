@@ -30,5 +30,24 @@ public sealed class PacketDocument
     public bool IsReadable { get; }
 
     /// <summary>The provider profile the packet asks for, or null when it names none.</summary>
-    public string? Provider => PacketPath.Text(Root, "provider");
+    public string? Provider => Root?["provider"] is ScalarNode { IsBlank: false } provider ? provider.Text : null;
+
+    /// <summary>The packet as typed values, read on first use.</summary>
+    public Packet Packet => _packet ??= PacketReader.Read(Root);
+
+    private Packet? _packet;
+
+    /// <summary>True when the packet has a non-blank value at a concrete path or under it (<c>phone</c>, <c>hsm[0].elementName</c>).</summary>
+    public bool HasValueAt(string path) => HasValue(PacketPath.Find(Root, path));
+
+    /// <summary>Where the value at a concrete path was written (line, column), or null when the packet has none there.</summary>
+    public (int Line, int Column)? PositionOf(string path) => PacketPath.Find(Root, path) is { } node ? (node.Line, node.Column) : null;
+
+    private static bool HasValue(PacketNode? node) => node switch
+    {
+        ScalarNode s => !s.IsBlank,
+        ListNode list => list.Items.Any(HasValue),
+        MapNode map => map.Entries.Any(e => HasValue(e.Value)),
+        _ => false,
+    };
 }

@@ -9,23 +9,17 @@ public interface IPacketFiles
     bool TryOpen(string relativePath, [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? problem);
 }
 
-/// <summary>Files beside a packet on disk. A path that leaves the folder (absolute, <c>..</c>, or a link) is refused.</summary>
+/// <summary>Files beside a packet on disk. A path that leaves the folder (absolute, <c>..</c>, or through a link) is refused.</summary>
 public sealed class FolderPacketFiles(string folder) : IPacketFiles
 {
-    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+    private readonly string _root = WithSeparator(RealPath(Path.GetFullPath(folder)));
 
     /// <inheritdoc />
     public bool TryOpen(string relativePath, [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? problem)
     {
         stream = null;
-        if (relativePath.Length == 0 || relativePath.Length > 260 || relativePath.Contains('\0'))
+        if (!PacketFileNames.IsUsable(relativePath, out problem))
         {
-            problem = "is not a usable file name";
-            return false;
-        }
-        if (Path.IsPathRooted(relativePath) || relativePath.Contains(':'))
-        {
-            problem = "must be a path relative to the packet's folder, not an absolute path";
             return false;
         }
         var full = Path.GetFullPath(Path.Combine(_root, relativePath));
@@ -34,33 +28,88 @@ public sealed class FolderPacketFiles(string folder) : IPacketFiles
             problem = "points outside the packet's folder";
             return false;
         }
-        var info = new FileInfo(full);
-        if (!info.Exists)
+        if (!File.Exists(full) && !Directory.Exists(full))
         {
             problem = "names a file that does not exist in the packet's folder";
             return false;
         }
-        // A symbolic link could lead anywhere on the machine: follow it only if it lands inside the folder.
-        if (info.LinkTarget is not null)
+        // Any component may be a link (sub -> /etc makes sub/passwd /etc/passwd): resolve them all, then compare.
+        if (!RealPath(full).StartsWith(_root, StringComparison.Ordinal))
         {
-            var target = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (target is null || !Path.GetFullPath(target.FullName).StartsWith(_root, StringComparison.Ordinal))
+            problem = "is a link, or lies in a linked folder, that points outside the packet's folder";
+            return false;
+        }
+        if (!BoundedFile.TryOpen(full, out stream, out var why))
+        {
+            problem = why;
+            return false;
+        }
+        return true;
+    }
+
+    private static string WithSeparator(string path) => Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
+
+    /// <summary>The path with every link of every component followed (at most 40 links, as the kernel allows).</summary>
+    internal static string RealPath(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? "";
+        var pending = new Stack<string>(fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = root;
+        for (var links = 0; pending.Count > 0;)
+        {
+            var name = pending.Pop();
+            var next = Path.Combine(current, name);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.LinkTarget is not { } target)
             {
-                problem = "is a link that points outside the packet's folder";
+                current = Path.GetFullPath(next);
+                continue;
+            }
+            if (++links > 40)
+            {
+                return "";
+            }
+            // A relative target is relative to the link's folder; an absolute one starts over from its root.
+            var resolved = Path.GetFullPath(target, current);
+            var rest = resolved[(Path.GetPathRoot(resolved) ?? "").Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var part in rest.Reverse())
+            {
+                pending.Push(part);
+            }
+            current = Path.GetPathRoot(resolved) ?? root;
+        }
+        return current;
+    }
+}
+
+/// <summary>The rule every file name a packet gives must meet, on disk or in an upload.</summary>
+internal static class PacketFileNames
+{
+    /// <summary>True when the name is relative, short, and stays inside the packet's folder by its text alone.</summary>
+    public static bool IsUsable(string relativePath, [NotNullWhen(false)] out string? problem)
+    {
+        if (relativePath.Length == 0 || relativePath.Length > 260 || relativePath.Contains('\0'))
+        {
+            problem = "is not a usable file name";
+            return false;
+        }
+        if (Path.IsPathRooted(relativePath) || relativePath.Contains(':') || relativePath.StartsWith('/') || relativePath.StartsWith('\\'))
+        {
+            problem = "must be a path relative to the packet's folder, not an absolute path";
+            return false;
+        }
+        var depth = 0;
+        foreach (var part in relativePath.Split('/', '\\'))
+        {
+            depth += part switch { ".." => -1, "" or "." => 0, _ => 1 };
+            if (depth < 0)
+            {
+                problem = "points outside the packet's folder";
                 return false;
             }
         }
-        try
-        {
-            stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
-            problem = null;
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = "cannot be read: " + e.Message;
-            return false;
-        }
+        problem = null;
+        return true;
     }
 }
 
@@ -73,6 +122,12 @@ public sealed class InMemoryPacketFiles(IReadOnlyDictionary<string, byte[]> file
     /// <inheritdoc />
     public bool TryOpen(string relativePath, [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? problem)
     {
+        // The same refusal as on disk, so that both doors give the same finding for a path that leaves the folder.
+        if (!PacketFileNames.IsUsable(relativePath, out problem))
+        {
+            stream = null;
+            return false;
+        }
         if (files.TryGetValue(relativePath, out var bytes))
         {
             stream = new MemoryStream(bytes, writable: false);

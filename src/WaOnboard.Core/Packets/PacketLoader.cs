@@ -41,12 +41,18 @@ public static class PacketLoader
         }
 
         var files = new FolderPacketFiles(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        // Only a regular file, read to at most one byte past the limit, whatever size the file system reports.
+        if (!BoundedFile.TryOpen(file, out var stream, out var problem))
+        {
+            return Unreadable(path, $"The packet file '{file}' {problem}.");
+        }
         byte[] content;
         try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            // Read at most one byte past the limit, whatever size the file system reports.
-            content = ReadAtMost(stream, MaxBytes + 1);
+            using (stream)
+            {
+                content = BoundedFile.ReadAtMost(stream, MaxBytes + 1);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,18 +105,6 @@ public static class PacketLoader
     private static PacketDocument Unreadable(string source, string message) =>
         new(source, null, [FileFinding("packet-unreadable", message, "Check the path: give a packet file or a folder that holds packet.yaml.")],
             InMemoryPacketFiles.None, readable: false);
-
-    private static byte[] ReadAtMost(Stream stream, int limit)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     internal static string Decode(ReadOnlySpan<byte> content)
     {

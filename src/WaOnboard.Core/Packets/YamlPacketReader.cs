@@ -29,6 +29,10 @@ internal sealed partial class YamlPacketReader
 
     public static MapNode? Read(ReadOnlySpan<byte> content, List<Finding> findings)
     {
+        if (!PacketEncoding.IsUtf8(content, findings))
+        {
+            return null;
+        }
         var reader = new YamlPacketReader(new Parser(new StringReader(PacketLoader.Decode(content))), findings);
         try
         {

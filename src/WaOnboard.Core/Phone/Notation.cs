@@ -5,6 +5,7 @@ internal static class Notation
 {
     private const string TelScheme = "tel:";
     private const string PhoneContext = "phone-context=";
+    private const string TelExtension = "ext=";
 
     // libphonenumber's VALID_PUNCTUATION: dashes, slashes, dots, spaces, brackets and tildes, ASCII and wide.
     private const string Punctuation =
@@ -12,7 +13,7 @@ internal static class Notation
         " \u00A0\u00AD\u200B\u2060\u3000\t" + "()\uFF08\uFF09\uFF3B\uFF3D[]" + "~\u2053\u223C\uFF5E";
 
     /// <summary>The ASCII digits of the number and whether it starts with <c>+</c>; or why it is not a number.</summary>
-    public static (string Digits, bool Plus, string? Problem) Read(string input)
+    public static NotationReading Read(string input)
     {
         var text = input.AsSpan().Trim();
         if (text.StartsWith(TelScheme, StringComparison.OrdinalIgnoreCase))
@@ -23,6 +24,12 @@ internal static class Notation
             {
                 // RFC 3966: a local number gets its country code from phone-context=+33.
                 var context = GetParameter(text[(parameters + 1)..], PhoneContext);
+                var extension = GetParameter(text[(parameters + 1)..], TelExtension);
+                if (!extension.IsEmpty)
+                {
+                    return NotationReading.Refused(PhoneNumbers.ExtensionProblem($"ext={extension}"));
+                }
+
                 text = text[..parameters];
                 if (context.StartsWith("+") && !text.StartsWith("+"))
                 {
@@ -33,14 +40,15 @@ internal static class Notation
 
         if (text.IsEmpty)
         {
-            return ("", false, "is empty");
+            return NotationReading.Refused("is empty");
         }
 
         Span<char> digits = text.Length <= PhoneNumbers.MaxInputLength ? stackalloc char[text.Length] : new char[text.Length];
         var count = 0;
         var plus = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (AsciiDigit(c) is var digit and not '\0')
             {
                 digits[count++] = digit;
@@ -49,22 +57,27 @@ internal static class Notation
             {
                 if (plus || count > 0)
                 {
-                    return ("", false, "has a + that is not at the start");
+                    return NotationReading.Refused("has a + that is not at the start");
                 }
 
                 plus = true;
             }
             else if (!Punctuation.Contains(c, StringComparison.Ordinal))
             {
-                return ("", false, $"contains \"{c}\", which is not part of a phone number");
+                // libphonenumber would read letters as the digits of a vanity number (1-800-FLOWERS): refused, since
+                // a WhatsApp number is registered in digits.
+                var problem = char.IsLetter(c)
+                    ? $"contains the letter \"{c}\": write the number in digits only"
+                    : $"contains \"{c}\", which is not part of a phone number";
+                return NotationReading.Refused(problem) with { Unexpected = text[i..].ToString() };
             }
         }
 
         return count switch
         {
-            0 => ("", false, "has no digits"),
-            < 3 => ("", false, "has too few digits to be a phone number"),
-            _ => (new string(digits[..count]), plus, null),
+            0 => NotationReading.Refused("has no digits"),
+            < 3 => NotationReading.Refused("has too few digits to be a phone number"),
+            _ => new NotationReading(new string(digits[..count]), plus, null),
         };
     }
 
@@ -91,4 +104,16 @@ internal static class Notation
 
         return [];
     }
+}
+
+/// <summary>What <see cref="Notation.Read"/> found: the digits and a leading <c>+</c>, or why the text is not a number.</summary>
+/// <param name="Digits">The ASCII digits, empty when refused.</param>
+/// <param name="Plus">True when the number starts with <c>+</c>.</param>
+/// <param name="Problem">Why the text is not a number, in words; null when it is one.</param>
+internal readonly record struct NotationReading(string Digits, bool Plus, string? Problem)
+{
+    /// <summary>The text from the first character that is not part of a number (it may start an extension); null otherwise.</summary>
+    public string? Unexpected { get; init; }
+
+    public static NotationReading Refused(string problem) => new("", false, problem);
 }

@@ -17,6 +17,18 @@ public sealed record PhoneNumberInfo(string Input, bool Valid, string? E164, str
     /// <summary>True when the number was written with its country code (<c>+</c>, <c>00</c> or <c>tel:+</c>).</summary>
     public bool HasCountryCode { get; init; }
 
+    // The formats and the region's name cost more than parsing (the library matches its formatting patterns again), and
+    // most callers (the rules, the registry) need none of them: they are worked out from the E.164 when asked for.
+
+    /// <summary>The number as it is dialled within its country (<c>06 12 34 56 78</c>), or null when it is not valid.</summary>
+    public string? NationalFormat => E164 is null ? null : PhoneNumbers.Format(E164, national: true);
+
+    /// <summary>The number as it is written for the world (<c>+33 6 12 34 56 78</c>), or null when it is not valid.</summary>
+    public string? InternationalFormat => E164 is null ? null : PhoneNumbers.Format(E164, national: false);
+
+    /// <summary>The region's English name (<c>France</c>), or null when the number is not valid, has no region, or libphonenumber names none (AC, TA, XK).</summary>
+    public string? RegionName => Valid ? PhoneRegionNames.English(Region) : null;
+
     /// <summary>The digits of a wa.me link: country code and national number, no <c>+</c>, no trunk zero.</summary>
     public string? WaMeDigits => E164?[1..];
 }

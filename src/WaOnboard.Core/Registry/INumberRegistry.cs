@@ -16,11 +16,10 @@ public sealed record OnboardedNumber(string E164, string BusinessId, string Veri
             : string.Equals(VerifiedName, other.VerifiedName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The business a packet speaks for (its Business ID and verified name), as the registry records it.</summary>
-    public static OnboardedNumber Applicant(PacketDocument document, string e164, DateTimeOffset recordedAt)
+    public static OnboardedNumber Applicant(Packet packet, string e164, DateTimeOffset recordedAt)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        return new OnboardedNumber(e164, PacketPath.Text(document.Root, "business.facebookBusinessId") ?? "",
-            PacketPath.Text(document.Root, "business.verifiedName") ?? "", recordedAt);
+        ArgumentNullException.ThrowIfNull(packet);
+        return new OnboardedNumber(e164, packet.Business.FacebookBusinessId ?? "", packet.Business.VerifiedName ?? "", recordedAt);
     }
 }
 
@@ -42,6 +41,9 @@ public interface INumberRegistry
 {
     /// <summary>The record of a number, or null when it was never onboarded here.</summary>
     OnboardedNumber? Find(string e164);
+
+    /// <summary>The record of a number, or null when it was never onboarded here, without blocking on a server database.</summary>
+    ValueTask<OnboardedNumber?> FindAsync(string e164, CancellationToken cancellationToken = default) => ValueTask.FromResult(Find(e164));
 
     /// <summary>Records a number atomically; when it is already held, returns who holds it and changes nothing.</summary>
     (RecordOutcome Outcome, OnboardedNumber Holder) Record(OnboardedNumber number);

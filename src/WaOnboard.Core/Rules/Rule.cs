@@ -50,12 +50,6 @@ public sealed class Rule
     public string Origin => $"{Definition.File}:{Definition.Line}";
 }
 
-/// <summary>A provider profile: the rules it selects and the severities and parameters it overrides.</summary>
-/// <param name="Name">The profile's name, as a packet's <c>provider</c> names it.</param>
-/// <param name="Title">The provider's name for people.</param>
-/// <param name="Description">What the profile checks, and from which document.</param>
-public sealed record RuleProfile(string Name, string Title, string Description);
-
 /// <summary>A rule as written in its file, before a profile's overrides are applied.</summary>
 internal sealed record RuleDefinition(
     string Id,
@@ -70,7 +64,11 @@ internal sealed record RuleDefinition(
     string Source,
     RuleCondition? When,
     string File,
-    int Line);
+    int Line)
+{
+    /// <summary>A library rule that applies only to the profiles that <c>use</c> it.</summary>
+    public bool Optional { get; init; }
+}
 
 /// <summary>A rule applies only when another field has a given value, is present, or (with <c>missing</c>) is not.</summary>
 internal sealed record RuleCondition(Selector Path, string? EqualsValue, bool Missing)

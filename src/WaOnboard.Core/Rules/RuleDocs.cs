@@ -18,7 +18,7 @@ public static class RuleDocs
         ("unknown-field", Severity.Warning, "A field the packet format does not know (a typo such as verifedName); it is ignored"),
         ("field-type", Severity.Error, "A value of the wrong kind (text where a list is expected, 'yes' for true, ...)"),
         ("value-too-long", Severity.Error, "A value over 4096 characters; it is not checked further"),
-        ("provider-unknown", Severity.Error, "provider names no profile; the generic profile is used instead"),
+        ("provider-unknown", Severity.Error, "provider names no profile; the default profile is used instead"),
     ];
 
     /// <summary>The catalogue as Markdown: profiles, then every rule with its profiles, severity, check and source.</summary>
@@ -36,7 +36,7 @@ public static class RuleDocs
         text.AppendLine("| id | severity | when |").AppendLine("| --- | --- | --- |");
         foreach (var (id, severity, title) in LoaderFindings)
         {
-            text.AppendLine($"| `{id}` | {Name(severity)} | {title} |");
+            text.AppendLine($"| {Anchor(id)}`{id}` | {Name(severity)} | {title} |");
         }
         text.AppendLine().AppendLine("## Rules").AppendLine();
         text.AppendLine("Severity per profile: **E** error, **W** warning, **I** info, **·** not in the profile.").AppendLine();
@@ -49,7 +49,7 @@ public static class RuleDocs
             var cells = profiles.Select(p => ruleSet.RulesFor(p).FirstOrDefault(r => r.Id == rule.Id) is { } inProfile
                 ? Name(inProfile.Severity)[..1].ToUpperInvariant()
                 : "·");
-            text.AppendLine($"| `{rule.Id}` | `{rule.Path}` | {rule.CheckName}{Parameters(rule)} | {string.Join(" | ", cells)} | {Escape(rule.Title)} | {Escape(rule.Source)} |");
+            text.AppendLine($"| {Anchor(rule.Id)}`{rule.Id}` | `{rule.Path}` | {rule.CheckName}{Parameters(rule)} | {string.Join(" | ", cells)} | {Escape(rule.Title)} | {Escape(rule.Source)} |");
         }
         text.AppendLine().AppendLine("## Checks a rule file can use").AppendLine();
         foreach (var (name, description) in CheckCatalogue.Descriptions)
@@ -71,6 +71,9 @@ public static class RuleDocs
         }
         return shown.Count == 0 ? "" : " (" + Escape(string.Join("; ", shown)) + ")";
     }
+
+    // An anchor per rule id, so that a SARIF rule's helpUri (docs/rules.md#rule-id) lands on its row.
+    private static string Anchor(string id) => $"<a id=\"{id}\"></a>";
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 

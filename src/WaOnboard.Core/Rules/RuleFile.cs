@@ -1,6 +1,7 @@
 using FluentValidation;
 using WaOnboard.Findings;
 using WaOnboard.Packets;
+using WaOnboard.Profiles;
 
 namespace WaOnboard.Rules;
 
@@ -16,6 +17,9 @@ internal sealed record RawRule(string File, int Line)
     public string? Help { get; init; }
     public string? Source { get; init; }
     public IReadOnlyList<string> Profiles { get; init; } = ["all"];
+
+    /// <summary>True for a library rule that applies only to the profiles that <c>use</c> it.</summary>
+    public bool Optional { get; init; }
     public MapNode? When { get; init; }
     public Dictionary<string, PacketNode> Parameters { get; init; } = [];
 }
@@ -38,19 +42,36 @@ internal sealed class RawRuleValidator : AbstractValidator<RawRule>
         RuleFor(r => r.Message).NotEmpty().WithMessage(r => $"rule '{r.Id}' has no 'message' (what is wrong, naming the field and the value)");
         RuleFor(r => r.Help).NotEmpty().WithMessage(r => $"rule '{r.Id}' has no 'help' (what to do about it)");
         RuleFor(r => r.Source).NotEmpty().WithMessage(r => $"rule '{r.Id}' has no 'source' (the document passage or policy it enforces)");
-        RuleFor(r => r.Profiles).NotEmpty().WithMessage(r => $"rule '{r.Id}' has an empty 'profiles' list");
+        RuleFor(r => r.Profiles).NotEmpty().When(r => !r.Optional).WithMessage(r => $"rule '{r.Id}' has an empty 'profiles' list");
     }
 }
 
 /// <summary>A profile as written in its file.</summary>
-internal sealed record RawProfile(string Name, string Title, string Description, string? Extends, IReadOnlyDictionary<string, MapNode> Overrides, string File, int Line);
+internal sealed record RawProfile(string Name, string Title, string Description, string? Extends, IReadOnlyDictionary<string, MapNode> Overrides, string File, int Line)
+{
+    /// <summary>Library rules marked <c>optional</c> that this profile applies.</summary>
+    public IReadOnlyList<string> Uses { get; init; } = [];
+
+    /// <summary>Library rules this profile does not apply.</summary>
+    public IReadOnlyList<string> Skips { get; init; } = [];
+
+    /// <summary>True for the profile of a packet that names no provider.</summary>
+    public bool IsDefault { get; init; }
+
+    /// <summary>Where the profile comes from: <c>built-in</c>, or its folder on disk.</summary>
+    public string Origin { get; init; } = "built-in";
+
+    /// <summary>The profile folder's files (<c>checklist.yaml</c>, <c>rates.yaml</c>, ...), by name; empty for a profile file given with <c>--rules</c>.</summary>
+    public IReadOnlyDictionary<string, ProfileFile> Files { get; init; } = new Dictionary<string, ProfileFile>();
+}
 
 /// <summary>Reads rule files and profile files into raw rules and profiles, naming each problem as <c>file:line: what</c>.</summary>
 internal static class RuleFileReader
 {
-    private static readonly HashSet<string> RuleFields = ["id", "title", "severity", "profiles", "path", "check", "message", "help", "source", "when"];
+    private static readonly HashSet<string> RuleFields = ["id", "title", "severity", "profiles", "optional", "path", "check", "message", "help", "source", "when"];
 
-    public static void Read(string file, ReadOnlySpan<byte> content, List<RawRule> rules, List<RawProfile> profiles, List<string> errors)
+    /// <summary>Reads a rule file or a profile file. In a profile folder, <paramref name="folderProfile"/> names the profile its rules belong to.</summary>
+    public static void Read(string file, ReadOnlySpan<byte> content, List<RawRule> rules, List<RawProfile> profiles, List<string> errors, string? folderProfile = null)
     {
         var findings = new List<Finding>();
         var root = YamlPacketReader.Read(content, findings);
@@ -71,7 +92,9 @@ internal static class RuleFileReader
                     {
                         if (item is MapNode map)
                         {
-                            rules.Add(ReadRule(file, map, errors));
+                            var rule = ReadRule(file, map, errors);
+                            // A profile folder's own rules belong to that profile (and to the profiles that extend it).
+                            rules.Add(folderProfile is not null && map["profiles"] is null ? rule with { Profiles = [folderProfile] } : rule);
                         }
                         else
                         {
@@ -79,16 +102,20 @@ internal static class RuleFileReader
                         }
                     }
                     break;
-                case "profile" or "title" or "description" or "extends" or "overrides":
+                case "profile" or "title" or "description" or "extends" or "overrides" or "use" or "skip" or "default":
                     break;
                 default:
-                    errors.Add($"{file}:{entry.Line}: '{entry.Key}' is not a key of a rule file; use rules (a list), or profile, title, description, extends and overrides");
+                    errors.Add($"{file}:{entry.Line}: '{entry.Key}' is not a key of a rule file; use rules (a list), or profile, title, description, extends, use, skip, default and overrides");
                     break;
             }
         }
         if (root["profile"] is ScalarNode { IsBlank: false } name)
         {
-            profiles.Add(ReadProfile(file, root, name, errors));
+            profiles.Add(ReadProfile(file, root, name.Text, name.Line, errors));
+        }
+        else if (folderProfile is not null && Path.GetFileName(file) == ProfileFile.ProfileFileName)
+        {
+            profiles.Add(ReadProfile(file, root, folderProfile, 1, errors));
         }
     }
 
@@ -128,10 +155,16 @@ internal static class RuleFileReader
         var when = map["when"];
         if (when is not null and not MapNode)
         {
-            errors.Add($"{file}:{when.Line}: 'when' must be a mapping such as {{ path: phone.provider, equals: 8x8 }}");
+            errors.Add($"{file}:{when.Line}: 'when' must be a mapping such as {{ path: phone.provider, equals: other }}");
+        }
+        var optional = map["optional"];
+        if (optional is not null and not ScalarNode { Kind: ScalarKind.Boolean })
+        {
+            errors.Add($"{file}:{optional.Line}: 'optional' must be true or false");
         }
         return new RawRule(file, map.Line)
         {
+            Optional = optional is ScalarNode { IsTrue: true },
             Id = Text("id"),
             Title = Text("title"),
             Severity = Text("severity"),
@@ -146,7 +179,7 @@ internal static class RuleFileReader
         };
     }
 
-    private static RawProfile ReadProfile(string file, MapNode root, ScalarNode name, List<string> errors)
+    private static RawProfile ReadProfile(string file, MapNode root, string name, int line, List<string> errors)
     {
         var overrides = new Dictionary<string, MapNode>();
         if (root["overrides"] is MapNode map)
@@ -168,7 +201,25 @@ internal static class RuleFileReader
             errors.Add($"{file}:{other.Line}: 'overrides' must map rule ids to the fields they change");
         }
         string Text(string key) => root[key] is ScalarNode scalar ? scalar.Text : "";
-        return new RawProfile(name.Text, Text("title"), Text("description"), root["extends"] is ScalarNode { IsBlank: false } e ? e.Text : null,
-            overrides, file, name.Line);
+        IReadOnlyList<string> Ids(string key)
+        {
+            switch (root[key])
+            {
+                case null:
+                    return [];
+                case ListNode list when list.Items.All(i => i is ScalarNode { IsBlank: false }):
+                    return [.. list.Items.Cast<ScalarNode>().Select(s => s.Text)];
+                case var other:
+                    errors.Add($"{file}:{other.Line}: '{key}' must be a list of rule ids");
+                    return [];
+            }
+        }
+        return new RawProfile(name, Text("title"), Text("description"), root["extends"] is ScalarNode { IsBlank: false } e ? e.Text : null,
+            overrides, file, line)
+        {
+            Uses = Ids("use"),
+            Skips = Ids("skip"),
+            IsDefault = root["default"] is ScalarNode { IsTrue: true },
+        };
     }
 }

@@ -12,6 +12,13 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
     /// <summary>Values longer than this are not given to any check: patterns never run on unbounded input.</summary>
     public const int MaxCheckedLength = 4096;
 
+    /// <summary>A report lists at most this many findings, then one that counts the rest: a packet of 10,000 empty values would otherwise make 100,000.</summary>
+    public const int MaxFindings = 1000;
+
+    private int _unlistedErrors;
+    private int _unlistedWarnings;
+    private int _unlistedInfos;
+
     private HashSet<string>? _tooLong;
     private string? _phoneText;
     private PhoneNumberInfo? _phone;
@@ -24,6 +31,34 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
     public List<Finding> Findings { get; } = [];
 
     public int[] Indices { get; } = new int[8];
+
+    /// <summary>Adds a finding, or only counts it once the report is full.</summary>
+    public void Add(Finding finding)
+    {
+        if (!IsUnlisted(finding.Severity))
+        {
+            Findings.Add(finding);
+        }
+    }
+
+    /// <summary>True (and counted) when a finding of this severity would not be listed: call before building it, so that none is built.</summary>
+    public bool IsUnlisted(Severity severity)
+    {
+        if (Findings.Count < MaxFindings)
+        {
+            return false;
+        }
+        _ = severity switch
+        {
+            Severity.Error => ++_unlistedErrors,
+            Severity.Warning => ++_unlistedWarnings,
+            _ => ++_unlistedInfos,
+        };
+        return true;
+    }
+
+    /// <summary>The counts of the findings that were not listed, or null when every finding was.</summary>
+    public Summary? Unlisted => _unlistedErrors + _unlistedWarnings + _unlistedInfos == 0 ? null : new Summary(_unlistedErrors, _unlistedWarnings, _unlistedInfos);
 
     /// <summary>Work shared by several rules on the same field (the avatar is inspected once).</summary>
     public T Cached<T>(string key, Func<T> compute)
@@ -38,12 +73,15 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
         return (T)value;
     }
 
-    /// <summary>Inspects a phone number once for all the rules that look at it in turn.</summary>
+    /// <summary>What the inspector learnt of the avatar, when a rule looked at it.</summary>
+    public Images.ImageInspection? Avatar { get; set; }
+
+    /// <summary>Inspects a phone number once for all the rules that look at it in turn (the caller may have done it already).</summary>
     public PhoneNumberInfo InspectPhone(string text)
     {
         if (!ReferenceEquals(text, _phoneText))
         {
-            _phone = PhoneNumbers.Inspect(text);
+            _phone = Options.Phone is { } known && known.Input == text ? known : PhoneNumbers.Inspect(text);
             _phoneText = text;
         }
         return _phone!;
@@ -59,7 +97,7 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
         var where = path.PathFor(indices);
         if ((_tooLong ??= []).Add(where))
         {
-            Findings.Add(new Finding("value-too-long", Severity.Error, where,
+            Add(new Finding("value-too-long", Severity.Error, where,
                 $"{where} is {scalar.Text.Length} characters long; no field of a packet takes more than {MaxCheckedLength}. It was not checked further.",
                 "Shorten the value: see the limits in docs/rules.md.")
             { Line = node.Line, Column = node.Column });
@@ -80,13 +118,22 @@ internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int
     public string Path => Rule.Definition.Path.PathFor(Indices);
 
     /// <summary>Records a failure of the rule at this place. Only failures allocate.</summary>
-    public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null)
+    /// <param name="node">The value that failed, or null when it is missing.</param>
+    /// <param name="value">The text for <c>{value}</c>.</param>
+    /// <param name="detail">The text for <c>{detail}</c>.</param>
+    /// <param name="path">The place, when it is not the rule's own.</param>
+    /// <param name="message">A message that replaces the rule's, when the rule's would mislead (it counts digits that are not 0-9).</param>
+    public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null, string? message = null)
     {
+        if (Run.IsUnlisted(Rule.Severity))
+        {
+            return;
+        }
         var where = path ?? Path;
         // A missing field has no position of its own: point at the nearest thing that is there.
         var at = node ?? nearest;
         Run.Findings.Add(new Finding(Rule.Id, Rule.Severity, where,
-            Format(Rule.Message, where, value, detail), Format(Rule.Help, where, value, detail))
+            message ?? Format(Rule.Message, where, value, detail), Format(Rule.Help, where, value, detail))
         { Line = at?.Line, Column = at?.Column });
     }
 

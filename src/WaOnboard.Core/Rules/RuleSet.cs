@@ -1,5 +1,6 @@
 using WaOnboard.Findings;
 using WaOnboard.Packets;
+using WaOnboard.Profiles;
 
 namespace WaOnboard.Rules;
 
@@ -9,8 +10,11 @@ public sealed class ValidationOptions
     /// <summary>The profile to use instead of the packet's <c>provider</c>.</summary>
     public string? Profile { get; init; }
 
-    /// <summary>The numbers already onboarded here; when null, the registry rule is skipped.</summary>
-    public Registry.INumberRegistry? Registry { get; init; }
+    /// <summary>What is known of <c>phone.number</c>, inspected once by the caller; inspected here when null.</summary>
+    public Phone.PhoneNumberInfo? Phone { get; init; }
+
+    /// <summary>The registry's record when another business holds the number; the registry rule reports it.</summary>
+    public Registry.OnboardedNumber? NumberHeldElsewhere { get; init; }
 }
 
 /// <summary>The outcome of loading rule files: the rule set, or every problem found as <c>file:line: what</c>.</summary>
@@ -21,9 +25,6 @@ public sealed record RuleSetLoad(RuleSet? RuleSet, IReadOnlyList<string> Errors)
 /// <summary>The declarative rules of every profile, compiled once, and the validation of packets against them.</summary>
 public sealed class RuleSet
 {
-    /// <summary>The profile used when a packet names no provider.</summary>
-    public const string DefaultProfile = "generic";
-
     private static readonly Lazy<RuleSet> BuiltInRules = new(() =>
     {
         var load = Load([]);
@@ -32,48 +33,145 @@ public sealed class RuleSet
 
     private readonly Dictionary<string, Rule[]> _rulesByProfile;
 
-    private RuleSet(IReadOnlyList<RuleProfile> profiles, Dictionary<string, Rule[]> rulesByProfile)
+    private RuleSet(IReadOnlyList<ProviderProfile> profiles, Dictionary<string, Rule[]> rulesByProfile, ProviderProfile defaultProfile)
     {
         Profiles = profiles;
         _rulesByProfile = rulesByProfile;
+        Default = defaultProfile;
     }
 
     /// <summary>The rule set shipped in <c>rules/</c>.</summary>
     public static RuleSet BuiltIn => BuiltInRules.Value;
 
     /// <summary>The profiles, built-in first.</summary>
-    public IReadOnlyList<RuleProfile> Profiles { get; }
+    public IReadOnlyList<ProviderProfile> Profiles { get; }
+
+    /// <summary>The profile of a packet that names no provider (the one whose folder says <c>default: true</c>).</summary>
+    public ProviderProfile Default { get; }
+
+    /// <summary>The profile of a name, or null when there is none.</summary>
+    public ProviderProfile? Find(string name) => Profiles.FirstOrDefault(p => p.Name == name);
 
     /// <summary>Loads the built-in rules plus the user's rule and profile files (a file, or a folder of <c>.yaml</c> files).</summary>
-    public static RuleSetLoad Load(IEnumerable<string> userPaths)
+    public static RuleSetLoad Load(IEnumerable<string> userPaths) => Load(userPaths, []);
+
+    /// <summary>
+    /// Loads the rule library (<c>rules/</c>), the built-in profile folders, the user's profile folders (a profile
+    /// folder, or a folder of them; a user profile replaces the built-in one of the same name), and the user's rule files.
+    /// </summary>
+    public static RuleSetLoad Load(IEnumerable<string> userRulePaths, IEnumerable<string> userProfileFolders)
     {
         var rules = new List<RawRule>();
         var profiles = new List<RawProfile>();
         var errors = new List<string>();
         var assembly = typeof(RuleSet).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var resources = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToList();
+        foreach (var name in resources.Where(n => n.StartsWith("rules/", StringComparison.Ordinal)))
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            RuleFileReader.Read(name, buffer.ToArray(), rules, profiles, errors);
+            RuleFileReader.Read(name, ReadResource(name), rules, profiles, errors);
         }
-        foreach (var file in userPaths.SelectMany(Expand))
+
+        // Profile folders, built-in first: profiles/<name>/<file> in the assembly, then the user's folders on disk.
+        var folders = new Dictionary<string, (string Origin, Dictionary<string, ProfileFile> Files)>(StringComparer.Ordinal);
+        foreach (var name in resources.Where(n => n.StartsWith("profiles/", StringComparison.Ordinal)))
         {
-            if (!File.Exists(file))
+            var parts = name.Split('/');
+            if (parts.Length != 3)
             {
-                errors.Add($"{file}:1: no such rule file");
                 continue;
             }
-            var info = new FileInfo(file);
-            if (info.Length > PacketLoader.MaxBytes)
+            if (!folders.TryGetValue(parts[1], out var folder))
             {
-                errors.Add($"{file}:1: a rule file may be at most {PacketLoader.MaxBytes / 1024} KiB");
-                continue;
+                folders[parts[1]] = folder = ("built-in", new Dictionary<string, ProfileFile>(StringComparer.Ordinal));
             }
-            RuleFileReader.Read(file, File.ReadAllBytes(file), rules, profiles, errors);
+            folder.Files[parts[2]] = new ProfileFile(name, () => ReadResource(name));
+        }
+        foreach (var root in userProfileFolders)
+        {
+            var found = ProfileFolders(root).ToList();
+            if (found.Count == 0)
+            {
+                errors.Add($"{root}:1: no profile folder here: a profile folder holds {ProfileFile.ProfileFileName} (see docs/profiles.md)");
+            }
+            foreach (var dir in found)
+            {
+                var files = new Dictionary<string, ProfileFile>(StringComparer.Ordinal);
+                foreach (var file in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
+                {
+                    var path = file;
+                    files[Path.GetFileName(file)] = new ProfileFile(path, () => ReadUserFile(path));
+                }
+                // A user's folder of the same name replaces the built-in profile, files and rules alike.
+                folders[Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))] = (dir, files);
+            }
+        }
+        foreach (var (name, folder) in folders)
+        {
+            foreach (var fileName in new[] { ProfileFile.ProfileFileName, ProfileFile.RulesFileName })
+            {
+                if (folder.Files.TryGetValue(fileName, out var file) && ReadChecked(file, errors) is { } content)
+                {
+                    RuleFileReader.Read(file.DisplayPath, content, rules, profiles, errors, folderProfile: name);
+                }
+            }
+            if (!folder.Files.ContainsKey(ProfileFile.ProfileFileName))
+            {
+                errors.Add($"{folder.Origin}:1: the profile folder '{name}' has no {ProfileFile.ProfileFileName}");
+            }
+            var index = profiles.FindLastIndex(p => p.Name == name && p.Files.Count == 0 && folder.Files.ContainsKey(ProfileFile.ProfileFileName));
+            if (index >= 0)
+            {
+                profiles[index] = profiles[index] with { Files = folder.Files, Origin = folder.Origin };
+            }
+        }
+
+        foreach (var file in userRulePaths.SelectMany(Expand))
+        {
+            if (ReadChecked(new ProfileFile(file, () => ReadUserFile(file)), errors) is { } content)
+            {
+                RuleFileReader.Read(file, content, rules, profiles, errors);
+            }
         }
         return Compile(rules, profiles, errors);
+    }
+
+    /// <summary>The profile folders a user names: the folder itself when it holds profile.yaml, else its subfolders that do.</summary>
+    private static IEnumerable<string> ProfileFolders(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        return File.Exists(Path.Combine(root, ProfileFile.ProfileFileName))
+            ? [root]
+            : Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, ProfileFile.ProfileFileName))).Order(StringComparer.Ordinal);
+    }
+
+    private static byte[] ReadResource(string name)
+    {
+        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(name)!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A user's file: a regular file only (never a FIFO or a device), bounded by the bytes actually read.</summary>
+    private static byte[] ReadUserFile(string path) =>
+        BoundedFile.TryRead(path, PacketLoader.MaxBytes, out var content, out var problem)
+            ? content
+            : throw new IOException($"the rule or profile file {problem}");
+
+    private static byte[]? ReadChecked(ProfileFile file, List<string> errors)
+    {
+        try
+        {
+            return file.Read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{file.DisplayPath}:1: {e.Message}");
+            return null;
+        }
     }
 
     private static IEnumerable<string> Expand(string path) =>
@@ -120,10 +218,11 @@ public sealed class RuleSet
                 continue;
             }
             definitions.Add(new RuleDefinition(raw.Id!, raw.Title!, ParseSeverity(raw.Severity!), raw.Profiles, path, raw.Check!,
-                raw.Parameters, raw.Message!, raw.Help!, raw.Source!, when, raw.File, raw.Line));
+                raw.Parameters, raw.Message!, raw.Help!, raw.Source!, when, raw.File, raw.Line)
+            { Optional = raw.Optional });
         }
 
-        var profiles = new List<RuleProfile>();
+        var profiles = new List<ProviderProfile>();
         var byName = new Dictionary<string, RawProfile>();
         foreach (var raw in rawProfiles)
         {
@@ -132,15 +231,36 @@ public sealed class RuleSet
                 errors.Add($"{raw.File}:{raw.Line}: the profile '{raw.Name}' is already defined in {byName[raw.Name].File}");
                 continue;
             }
-            profiles.Add(new RuleProfile(raw.Name, raw.Title, raw.Description));
+            profiles.Add(new ProviderProfile(raw.Name, raw.Title, raw.Description, raw.IsDefault, raw.Origin, raw.Files));
+        }
+        foreach (var profile in profiles)
+        {
+            profile.Extends = byName[profile.Name].Extends is { } parent ? profiles.FirstOrDefault(p => p.Name == parent) : null;
+            if (profile.Origin != "built-in")
+            {
+                profile.CheckContent(errors);
+            }
+        }
+        var defaults = profiles.Where(p => p.IsDefault).ToList();
+        if (defaults.Count != 1)
+        {
+            errors.Add(defaults.Count == 0
+                ? "profiles:1: no profile says 'default: true'; one profile must check packets that name no provider"
+                : $"{byName[defaults[1].Name].File}:{byName[defaults[1].Name].Line}: only one profile may say 'default: true'; {defaults[0].Name} already does");
         }
 
         var compiled = new Dictionary<string, Rule[]>();
         foreach (var profile in byName.Values)
         {
             var chain = Chain(profile, byName, errors);
+            var names = chain.Select(p => p.Name).ToList();
+            // A rule applies when it is for every profile (and not optional), names the profile or one it extends, or
+            // is used by one of them; unless one of them skips it.
+            bool Applies(RuleDefinition d) =>
+                ((!d.Optional && d.Profiles.Contains("all")) || d.Profiles.Any(names.Contains) || chain.Any(p => p.Uses.Contains(d.Id)))
+                && !chain.Any(p => p.Skips.Contains(d.Id));
             var rules = new List<Rule>();
-            foreach (var definition in definitions.Where(d => d.Profiles.Contains("all") || d.Profiles.Any(chain.Select(p => p.Name).Contains)))
+            foreach (var definition in definitions.Where(Applies))
             {
                 var effective = chain.AsEnumerable().Reverse()
                     .Aggregate(definition, (current, p) => p.Overrides.TryGetValue(definition.Id, out var change) ? Apply(current, change, p, errors) : current);
@@ -160,6 +280,10 @@ public sealed class RuleSet
             {
                 errors.Add($"{profile.File}:{profile.Overrides[unknown].Line}: the profile overrides '{unknown}', which is not a rule id");
             }
+            foreach (var unknown in profile.Uses.Concat(profile.Skips).Where(id => !definitions.Any(d => d.Id == id)))
+            {
+                errors.Add($"{profile.File}:{profile.Line}: the profile uses or skips '{unknown}', which is not a rule id");
+            }
             compiled[profile.Name] = [.. rules];
         }
         foreach (var definition in definitions)
@@ -169,7 +293,7 @@ public sealed class RuleSet
                 errors.Add($"{definition.File}:{definition.Line}: rule '{definition.Id}' names the profile '{name}', which no profile file defines");
             }
         }
-        return errors.Count > 0 ? new RuleSetLoad(null, errors) : new RuleSetLoad(new RuleSet(profiles, compiled), []);
+        return errors.Count > 0 ? new RuleSetLoad(null, errors) : new RuleSetLoad(new RuleSet(profiles, compiled, profiles.Single(p => p.IsDefault)), []);
     }
 
     /// <summary>The profile and the profiles it extends, nearest first.</summary>
@@ -243,21 +367,27 @@ public sealed class RuleSet
     public IReadOnlyList<Rule> RulesFor(string profile) => _rulesByProfile.TryGetValue(profile, out var rules) ? rules : [];
 
     /// <summary>Validates a packet with its profile's rules. Never throws on bad input: problems become findings.</summary>
-    public ValidationReport Validate(PacketDocument document, ValidationOptions? options = null)
+    public ValidationReport Validate(PacketDocument document, ValidationOptions? options = null) => Run(document, options).Report;
+
+    /// <summary>Validates a packet, and says what the inspector learnt of its avatar when a rule looked at it.</summary>
+    internal (ValidationReport Report, Images.ImageInspection? Avatar) Run(PacketDocument document, ValidationOptions? options = null)
     {
         options ??= new ValidationOptions();
         var run = new RuleRun(document, options);
-        run.Findings.AddRange(document.LoadFindings);
-        var profile = options.Profile ?? document.Provider ?? DefaultProfile;
+        foreach (var finding in document.LoadFindings)
+        {
+            run.Add(finding);
+        }
+        var profile = options.Profile ?? document.Provider ?? Default.Name;
         if (!_rulesByProfile.TryGetValue(profile, out var rules))
         {
             var provider = document.Root?["provider"];
-            run.Findings.Add(new Finding("provider-unknown", Severity.Error, "provider",
-                $"'{profile}' is not a provider profile; the packet was checked with the {DefaultProfile} profile.",
+            run.Add(new Finding("provider-unknown", Severity.Error, "provider",
+                $"'{profile}' is not a provider profile; the packet was checked with the {Default.Name} profile.",
                 $"Set provider to one of: {string.Join(", ", _rulesByProfile.Keys)}.")
             { Line = provider?.Line, Column = provider?.Column });
-            profile = DefaultProfile;
-            rules = _rulesByProfile[DefaultProfile];
+            profile = Default.Name;
+            rules = _rulesByProfile[Default.Name];
         }
         if (document.Root is { } root)
         {
@@ -271,7 +401,16 @@ public sealed class RuleSet
                 rule.Definition.Path.Visit(root, run.Indices, ref visitor);
             }
         }
-        return new ValidationReport(document.Source, profile, run.Findings);
+        if (run.Unlisted is { } unlisted)
+        {
+            var total = unlisted.Errors + unlisted.Warnings + unlisted.Infos;
+            var worst = unlisted.Errors > 0 ? Severity.Error : unlisted.Warnings > 0 ? Severity.Warning : Severity.Info;
+            run.Findings.Add(new Finding("findings-truncated", worst, "",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} more findings were not listed ({unlisted.Errors:N0} errors, {unlisted.Warnings:N0} warnings, {unlisted.Infos:N0} infos); the report lists the first {RuleRun.MaxFindings:N0}."),
+                "Fix the findings above and check the packet again; a packet with this many problems is usually generated or repeated by mistake."));
+            return (new ValidationReport(document.Source, profile, run.Findings, unlisted), run.Avatar);
+        }
+        return (new ValidationReport(document.Source, profile, run.Findings), run.Avatar);
     }
 
     private readonly struct RuleVisitor(Rule rule, RuleRun run) : ISelectorVisitor

@@ -107,7 +107,7 @@ public static class SnippetRenderer
 
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Labels = new(() =>
     {
-        var labels = ChecklistContent.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml");
+        var labels = ChecklistTexts.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml");
         // Brand notes go into HTML and SVG comments unencoded (they are this file's text): a comment must not end early.
         foreach (var (language, words) in labels)
         {

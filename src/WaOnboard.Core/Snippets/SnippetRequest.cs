@@ -1,4 +1,4 @@
-using WaOnboard.Packets;
+using WaOnboard.Checking;
 
 namespace WaOnboard.Snippets;
 
@@ -29,41 +29,23 @@ public sealed record SnippetRequest(string Phone, string? Text = null)
     public SnippetRequest With(string? language) =>
         language is null ? this : this with { Language = language, Languages = Languages.Count == 0 ? [] : [language, .. Languages] };
 
-    /// <summary>The request a packet implies: its WhatsApp number, first translation language and business name; null when it has no number.</summary>
-    public static SnippetRequest? FromPacket(PacketDocument packet, string? text = null)
+    /// <summary>The request a checked packet implies: its WhatsApp number, template languages and business name; null when it has no valid number.</summary>
+    public static SnippetRequest? FromPacket(CheckedPacket packet, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(packet);
-        var root = packet.Root;
         // The link must reach the number registered on WhatsApp (phone.number): a wa.me link needs an active
         // WhatsApp account, which the public contact numbers (profile.phoneNumbers) usually are not.
-        var phone = PacketPath.Text(root, "phone.number");
-        if (phone is null)
+        if (packet.E164 is null || packet.Packet.Phone.Number is not { } number)
         {
             return null;
         }
-        var languages = new List<string>();
-        if (PacketPath.Find(root, "hsm") is ListNode templates)
-        {
-            for (var i = 0; i < templates.Items.Count; i++)
-            {
-                if (PacketPath.Find(root, $"hsm[{i}].translations") is ListNode translations)
-                {
-                    for (var j = 0; j < translations.Items.Count; j++)
-                    {
-                        var language = PacketPath.Text(root, $"hsm[{i}].translations[{j}].language")?.Trim();
-                        if (language is not null && !languages.Contains(language))
-                        {
-                            languages.Add(language);
-                        }
-                    }
-                }
-            }
-        }
-        return new SnippetRequest(phone, text)
+        var languages = packet.Packet.TemplateLanguages;
+        // The number as the business writes it: it is valid, so it carries its country code.
+        return new SnippetRequest(number, text)
         {
             Language = languages.FirstOrDefault() ?? "en",
             Languages = languages,
-            BusinessName = PacketPath.Text(root, "profile.businessName") ?? PacketPath.Text(root, "business.verifiedName"),
+            BusinessName = packet.Packet.Profile.BusinessName ?? packet.Packet.Business.VerifiedName,
         };
     }
 }

@@ -22,6 +22,31 @@ public class GoldenReportTests
         Compare($"{example}.report.txt", output);
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void SarifReportOfExampleMatchesItsGoldenFile(string example)
+    {
+        var (exit, output, _) = CliRunner.Run("validate", $"examples/{example}", "--format", "sarif");
+        Assert.Equal(example == "many-mistakes" ? 1 : 0, exit);
+        Compare($"{example}.report.sarif", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void JUnitReportOfExampleMatchesItsGoldenFile(string example)
+    {
+        var (_, output, _) = CliRunner.Run("validate", $"examples/{example}", "--format", "junit");
+        Compare($"{example}.report.junit.xml", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void GitHubAnnotationsOfExampleMatchTheirGoldenFile(string example)
+    {
+        var (_, output, _) = CliRunner.Run("validate", $"examples/{example}", "--format", "github");
+        Compare($"{example}.report.github.txt", output);
+    }
+
     private static void Compare(string name, string actual)
     {
         var path = Repo.PathOf("tests", "WaOnboard.Tests", "Golden", name);

@@ -33,4 +33,29 @@ public class PhoneCommandTests
         using var withRegion = JsonDocument.Parse(output);
         Assert.Equal("+33612345678", withRegion.RootElement[0].GetProperty("e164").GetString());
     }
+
+    [Theory]
+    [InlineData("XX")]
+    [InlineData("France")]
+    [InlineData("001")]
+    public void UnknownRegionIsAUsageErrorOnOneLineOfStandardError(string region)
+    {
+        var (exit, output, error) = CliRunner.Run("phone", "06 12 34 56 78", "--region", region, "--format", "json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal($"wa-onboard: --region '{region}' is not an ISO 3166 region with a numbering plan; give a two-letter code such as FR, GB or US.", error.TrimEnd());
+        Assert.DoesNotContain('\n', error.TrimEnd());
+    }
+
+    [Fact]
+    public void TextNamesTheRegionAndGivesBothFormats()
+    {
+        var (exit, output, _) = CliRunner.Run("phone", "06 12 34 56 78", "--region", "fr", "--format", "text");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            "06 12 34 56 78: valid, +33612345678, FR (France), mobile; national 06 12 34 56 78, international +33 6 12 34 56 78",
+            output.TrimEnd());
+    }
 }

@@ -49,7 +49,7 @@ internal static class TestImages
     public static byte[] ZlibOfZeros(long count)
     {
         using var output = new MemoryStream();
-        using (var z = new ZLibStream(output, CompressionLevel.SmallestSize))
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal))
         {
             var zeros = new byte[1 << 20];
             for (var left = count; left > 0; left -= zeros.Length)
@@ -76,6 +76,45 @@ internal static class TestImages
         }
 
         return raw;
+    }
+
+    /// <summary>Filtered rows of a 640x640 RGB picture whose first <paramref name="noisyRows"/> rows are random (incompressible).</summary>
+    public static byte[] PartlyNoisyRgbRows(int noisyRows, int width = 640, int height = 640)
+    {
+        var raw = SolidRgbRows(width, height);
+        var stride = 1 + (3 * width);
+        new Random(noisyRows).NextBytes(raw.AsSpan(0, noisyRows * stride));
+        for (var y = 0; y < noisyRows; y++)
+        {
+            raw[y * stride] = 0;
+        }
+
+        return raw;
+    }
+
+    /// <summary>A PNG of the given header whose single IDAT is <paramref name="zlib"/>, as it is (which may be wrong for the header).</summary>
+    public static byte[] PngWithImageData(byte[] ihdr, byte[] zlib) =>
+        Concat(PngSignature, ihdr, Chunk("IDAT", zlib), Chunk("IEND", []));
+
+    /// <summary>Offset of the first chunk of <paramref name="type"/> in a PNG (its length field).</summary>
+    public static int ChunkAt(byte[] png, string type)
+    {
+        for (var pos = 8; pos + 12 <= png.Length; pos += 12 + (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos)))
+        {
+            if (png.AsSpan(pos + 4, 4).SequenceEqual(type.Select(c => (byte)c).ToArray()))
+            {
+                return pos;
+            }
+        }
+
+        throw new ArgumentException($"No {type} chunk.", nameof(type));
+    }
+
+    /// <summary>Writes a correct CRC for the chunk at <paramref name="chunk"/>, so that only a deeper check can see a change to its data.</summary>
+    public static void RecomputeCrc(byte[] png, int chunk)
+    {
+        var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(chunk));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(chunk + 8 + length), TestCrc32.Compute(png.AsSpan(chunk + 4, 4 + length)));
     }
 
     public static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];

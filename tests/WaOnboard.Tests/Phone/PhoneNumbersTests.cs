@@ -90,7 +90,9 @@ public sealed class PhoneNumbersTests
     [InlineData("+44 7700 900123", "is not in a number range that GB uses")]
     [InlineData("+999 1234 5678", "has no known country code (it starts +999)")]
     [InlineData("+0 1234 5678", "has a country code starting with 0, and none does")]
-    [InlineData("+33 6 12 34 56 7A", "contains \"A\", which is not part of a phone number")]
+    [InlineData("+33 6 12 34 56 7A", "contains the letter \"A\": write the number in digits only")]
+    [InlineData("+33 6 12 34 56 78 @", "contains \"@\", which is not part of a phone number")]
+    [InlineData("Call +33 6 12 34 56 78", "contains the letter \"C\": write the number in digits only")]
     [InlineData("33+612345678", "has a + that is not at the start")]
     [InlineData("+33", "has too few digits to be a phone number")]
     [InlineData("   ", "is empty")]
@@ -102,6 +104,122 @@ public sealed class PhoneNumbersTests
         Assert.False(number.Valid);
         Assert.Null(number.E164);
         Assert.Equal(PhoneNumberType.Unknown, number.Type);
+        Assert.Equal(problem, number.Problem);
+    }
+
+    [Theory]
+    [InlineData("1-800-FLOWERS", "US", "F")]
+    [InlineData("+1 800 FLOWERS", null, "F")]
+    [InlineData("+33 6 CALL ME", null, "C")]
+    public void LettersOfAVanityNumberAreRefusedThoughLibphonenumberReadsThemAsDigits(string input, string? region, string letter)
+    {
+        var number = PhoneNumbers.Inspect(input, region);
+
+        Assert.False(number.Valid);
+        Assert.Null(number.E164);
+        Assert.Equal($"contains the letter \"{letter}\": write the number in digits only", number.Problem);
+    }
+
+    [Theory]
+    [InlineData("+33 6 12 34 56 78 ext. 12", "ext. 12")]
+    [InlineData("+33 6 12 34 56 78 x12", "x12")]
+    [InlineData("+33 6 12 34 56 78 #12", "#12")]
+    [InlineData("+1 201 555 0123 extension 7", "extension 7")]
+    [InlineData("tel:+33-6-12-34-56-78;ext=12", "ext=12")]
+    public void ExtensionsAreRefusedThoughLibphonenumberWouldDropThem(string input, string extension)
+    {
+        var number = PhoneNumbers.Inspect(input);
+
+        Assert.False(number.Valid);
+        Assert.Null(number.E164);
+        Assert.Equal($"has an extension (\"{extension}\"): a WhatsApp number is the number alone; write it without the extension", number.Problem);
+    }
+
+    [Fact]
+    public void ExtensionOfANationalNumberIsRefusedWithTheRegion()
+    {
+        Assert.StartsWith("has an extension (\"ext 3\")", PhoneNumbers.Inspect("06 12 34 56 78 ext 3", "FR").Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("+33 6 12 34 56 78", "06 12 34 56 78", "+33 6 12 34 56 78", "France")]
+    [InlineData("(201) 555-0123", "(201) 555-0123", "+1 201-555-0123", "United States")]
+    [InlineData("+1 340-998-7745", "(340) 998-7745", "+1 340-998-7745", "U.S. Virgin Islands")]
+    [InlineData("+44 20 7946 0018", "020 7946 0018", "+44 20 7946 0018", "United Kingdom")]
+    public void ValidNumberIsFormattedNationallyAndInternationallyWithItsRegionsName(
+        string input, string national, string international, string regionName)
+    {
+        var number = PhoneNumbers.Inspect(input, "US");
+
+        Assert.True(number.Valid, number.Problem);
+        Assert.Equal(national, number.NationalFormat);
+        Assert.Equal(international, number.InternationalFormat);
+        Assert.Equal(regionName, number.RegionName);
+    }
+
+    [Theory]
+    [InlineData("+800 1234 5678")] // non-geographic: no region
+    [InlineData("+290 8999")] // Tristan da Cunha: libphonenumber has no name for TA
+    public void NumberWithoutANamedRegionHasNoRegionName(string input)
+    {
+        var number = PhoneNumbers.Inspect(input);
+
+        Assert.True(number.Valid, number.Problem);
+        Assert.Null(number.RegionName);
+        Assert.NotNull(number.InternationalFormat);
+    }
+
+    [Fact]
+    public void InvalidNumberHasNoFormatsAndNoRegionName()
+    {
+        var number = PhoneNumbers.Inspect("+33 6 12 34 56 7");
+
+        Assert.Null(number.NationalFormat);
+        Assert.Null(number.InternationalFormat);
+        Assert.Null(number.RegionName);
+    }
+
+    [Theory]
+    [InlineData("33 6 12 34 56 78", "FR", true)]
+    [InlineData("011 33 6 12 34 56 78", "US", true)]
+    [InlineData("06 12 34 56 78", "FR", false)]
+    [InlineData("+33 6 12 34 56 78", null, true)]
+    [InlineData("0033 6 12 34 56 78", null, true)]
+    public void HasCountryCodeTellsWhetherTheNumberWasWrittenWithOne(string input, string? region, bool hasCountryCode)
+    {
+        var number = PhoneNumbers.Inspect(input, region);
+
+        Assert.True(number.Valid, number.Problem);
+        Assert.Equal(hasCountryCode, number.HasCountryCode);
+    }
+
+    [Theory]
+    [InlineData("FR", true)]
+    [InlineData("fr", true)]
+    [InlineData(" GB ", true)]
+    [InlineData("TA", true)]
+    [InlineData("XX", false)]
+    [InlineData("001", false)]
+    [InlineData("France", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void KnownRegionsAreTheIsoCodesWithANumberingPlan(string? region, bool known) =>
+        Assert.Equal(known, PhoneNumbers.IsKnownRegion(region));
+
+    [Theory]
+    [InlineData("", null, "is empty")]
+    [InlineData("abc", null, "contains the letter \"a\": write the number in digits only")]
+    [InlineData("+999 1234 5678", null, "has no known country code (it starts +999)")]
+    [InlineData("00 999 1234", null, "has no known country code (it starts +999)")]
+    [InlineData("000 1234 5678", null, "has a country code starting with 0, and none does")]
+    [InlineData("+33 1234567890123456789", null, "has too many digits to be a phone number")]
+    [InlineData("011", "US", "has too few digits after the international prefix")]
+    [InlineData("+44 1", null, "has too few digits after the country code")]
+    public void InputTheLibraryThrowsOnIsAnInvalidNumberWithAReason(string input, string? region, string problem)
+    {
+        var number = PhoneNumbers.Inspect(input, region);
+
+        Assert.False(number.Valid);
         Assert.Equal(problem, number.Problem);
     }
 

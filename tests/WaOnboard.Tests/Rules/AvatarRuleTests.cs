@@ -41,6 +41,24 @@ public class AvatarRuleTests
     }
 
     [Fact]
+    public void PngWhoseImageDataIsCutBehindGoodCrcsIsAnIntactFindingThatSaysWhy()
+    {
+        var zlib = TestImages.Zlib(TestImages.SolidRgbRows(640, 639));
+        var png = TestImages.PngWithImageData(TestImages.Ihdr(640, 640), zlib);
+        var packet = Repo.ExampleAsJson("engage-digital");
+        Repo.Set(packet, "profile.avatar", "avatar.png");
+        var files = new InMemoryPacketFiles(new Dictionary<string, byte[]> { ["avatar.png"] = png });
+        var document = PacketLoader.Load(Encoding.UTF8.GetBytes(packet.ToJsonString()), PacketFormat.Json, "test", files);
+
+        var finding = Assert.Single(RuleSet.BuiltIn.Validate(document).Findings);
+
+        Assert.Equal("profile-avatar-intact", finding.RuleId);
+        Assert.Equal(
+            "The profile picture 'avatar.png' is truncated: its image data (IDAT) ends after 1,227,519 of the 1,229,440 bytes that 640x640 pixels need.",
+            finding.Message);
+    }
+
+    [Fact]
     public void PictureOverFiveMegabytesIsABytesFinding() =>
         Assert.Contains("profile-avatar-bytes", AvatarFindings(TestImages.PngOfLength(5 * 1024 * 1024 + 1)));
 

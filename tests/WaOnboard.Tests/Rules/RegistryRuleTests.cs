@@ -1,3 +1,4 @@
+using WaOnboard.Checking;
 using WaOnboard.Registry;
 using WaOnboard.Rules;
 
@@ -26,22 +27,22 @@ public class RegistryRuleTests
     private static readonly DateTimeOffset Recorded = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void NumberRecordedForAnotherBusinessIsAnError()
+    public async Task NumberRecordedForAnotherBusinessIsAnError()
     {
         var registry = new DictionaryRegistry();
         registry.Record(new OnboardedNumber("+33612345678", "999999999999999", "Other Bank", Recorded));
-        var report = RuleSet.BuiltIn.Validate(Repo.Load(Repo.ExampleAsJson("engage-digital"), "engage-digital"), new ValidationOptions { Registry = registry });
+        var report = (await new PacketChecker(RuleSet.BuiltIn, registry).CheckAsync(Repo.Load(Repo.ExampleAsJson("engage-digital"), "engage-digital"))).Report;
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("phone-number-not-onboarded", "phone.number"), (finding.RuleId, finding.Path));
         Assert.Contains("Other Bank (Business ID 999999999999999) on 2026-11-01", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void NumberRecordedForTheSameBusinessPasses()
+    public async Task NumberRecordedForTheSameBusinessPasses()
     {
         var registry = new DictionaryRegistry();
         registry.Record(new OnboardedNumber("+33612345678", "104857600000042", "Acme Bank", Recorded));
-        var report = RuleSet.BuiltIn.Validate(Repo.Load(Repo.ExampleAsJson("engage-digital"), "engage-digital"), new ValidationOptions { Registry = registry });
+        var report = (await new PacketChecker(RuleSet.BuiltIn, registry).CheckAsync(Repo.Load(Repo.ExampleAsJson("engage-digital"), "engage-digital"))).Report;
         Assert.Empty(report.Findings);
     }
 

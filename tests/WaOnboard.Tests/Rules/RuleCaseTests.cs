@@ -9,7 +9,7 @@ namespace WaOnboard.Tests.Rules;
 public class RuleCaseTests
 {
     /// <summary>Rules whose cases need more than a changed field (a registry, an image); each has its own test class.</summary>
-    private static readonly HashSet<string> TestedElsewhere = ["phone-number-not-onboarded"]; // RegistryRuleTests; profile-avatar-* in AvatarRuleTests
+    private static readonly HashSet<string> TestedElsewhere = ["phone-number-not-onboarded", "hsm-count-limit"]; // RegistryRuleTests; HostileCliTests (6,001 templates); profile-avatar-* in AvatarRuleTests
 
     private static readonly Lazy<List<RuleCase>> Cases = new(ReadCases);
 

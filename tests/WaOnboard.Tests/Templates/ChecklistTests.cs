@@ -7,30 +7,42 @@ namespace WaOnboard.Tests.Templates;
 
 public class ChecklistTests
 {
-    private static string Customer(string profile, ValidationReport? report = null, string language = "en")
+    private static string Customer(string profile, string language = "en")
     {
         var packet = TestPackets.Load(profile);
-        return ChecklistRenderer.Render(packet, report ?? TestPackets.Report(packet, profile), new() { Language = language }).Text;
+        return ChecklistRenderer.Render(TestPackets.Check(packet, profile), new() { Language = language }).Text;
     }
+
+    /// <summary>The customer checklist of a bundled example, from its real report.</summary>
+    private static string Example(string example) =>
+        ChecklistRenderer.Render(TestPackets.Check(WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", example))), new()).Text;
 
     [Fact]
     public void AnErrorFindingMarksItsElementToFixWithMessageAndHelp()
     {
-        var text = Customer("engage-digital");
+        var text = Example("many-mistakes");
         Assert.Contains("[to fix] Facebook Business Manager ID", text, StringComparison.Ordinal);
         Assert.Contains("'12345' has 5 digits", text, StringComparison.Ordinal);
         Assert.Contains("How to fix: Copy it from the address", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AWarningFindingMarksItsElementToConfirm() =>
-        Assert.Contains("[to confirm] Phone number", Customer("engage-digital"), StringComparison.Ordinal);
+    public void AWarningFindingMarksItsElementToConfirm()
+    {
+        // The phone number is fine but for one warning: a landline that declares only SMS.
+        var packet = TestPackets.FromYaml("provider: engage-digital\nphone:\n  number: \"+33 1 42 00 00 00\"\n  canReceive: [sms]\n  usedOnWhatsAppBefore: false\n");
+        var checkedPacket = TestPackets.Check(packet);
+        Assert.DoesNotContain(checkedPacket.Report.Findings, f => f.Path.StartsWith("phone", StringComparison.Ordinal) && f.Severity == Severity.Error);
+        Assert.Contains(checkedPacket.Report.Findings, f => f.Path.StartsWith("phone", StringComparison.Ordinal) && f.Severity == Severity.Warning);
+        Assert.Contains("[to confirm] Phone number", ChecklistRenderer.Render(checkedPacket, new()).Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AnElementWithNoValueAndNoFindingIsMissingNotDone()
     {
-        var packet = TestPackets.FromYaml("provider: engage-digital\nbusiness:\n  verifiedName: Acme\n");
-        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "engage-digital"), new()).Text;
+        var packet = TestPackets.FromYaml("provider: engage-digital\nbusiness:\n  verifiedName: Acme Bank\n");
+        var checkedPacket = TestPackets.Check(packet, "engage-digital") with { Report = new ValidationReport("inline", "engage-digital", []) };
+        var text = ChecklistRenderer.Render(checkedPacket, new()).Text;
         Assert.Contains("[done] Verified name", text, StringComparison.Ordinal);
         Assert.Contains("[missing] Line of credit", text, StringComparison.Ordinal);
     }
@@ -38,9 +50,10 @@ public class ChecklistTests
     [Fact]
     public void FileLevelAndUnclaimedFindingsAreNotLost()
     {
-        var text = Customer("engage-digital");
-        Assert.Contains("Line 3 uses a tab", text, StringComparison.Ordinal);
-        Assert.Contains("extra.field: The field 'extra.field'", text, StringComparison.Ordinal);
+        var text = Example("many-mistakes");
+        Assert.Contains("business.verifedName: 'verifedName' is not a field of business", text, StringComparison.Ordinal);
+        var broken = TestPackets.FromYaml("provider: generic\nschemaVersion: 2\n");
+        Assert.Contains("this validator reads version 1 only", ChecklistRenderer.Render(TestPackets.Check(broken), new()).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +92,7 @@ public class ChecklistTests
     public void UsEstimateIsThe8x8ExampleTwelveDollarsEighty()
     {
         var packet = TestPackets.Load("generic");
-        var estimate = CostEstimate.For(packet, out _)!;
+        var estimate = CostEstimate.For(packet.Packet, WaOnboard.Rules.RuleSet.BuiltIn.Find("8x8")!, out _)!;
         Assert.Equal(12.80m, estimate.Total);
         Assert.Equal(8.80m, estimate.WhatsAppCharge);
         Assert.Equal(4.00m, estimate.ProviderCharge);
@@ -90,7 +103,7 @@ public class ChecklistTests
     public void AnEstimateWithNoRateSaysSoInsteadOfGuessing()
     {
         var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  sessionsPerMonth: 10\n  country: FR\n  currency: EUR\n");
-        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "8x8"), new()).Text;
+        var text = ChecklistRenderer.Render(TestPackets.Check(packet, "8x8"), new()).Text;
         Assert.Contains("No rate for country FR in EUR", text, StringComparison.Ordinal);
     }
 
@@ -98,7 +111,7 @@ public class ChecklistTests
     public void ProjectManagerSheetFillsInThePacketValuesAndListsWhatIsMissing()
     {
         var packet = TestPackets.Load("engage-digital");
-        var text = ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "engage-digital"), new() { Audience = ChecklistAudience.ProjectManager }).Text;
+        var text = ChecklistRenderer.Render(TestPackets.Check(packet, "engage-digital"), new() { Audience = ChecklistAudience.ProjectManager }).Text;
         Assert.Contains("Phone number with country code: +33612345678", text, StringComparison.Ordinal);
         Assert.Contains("Business ID: 104857600000042", text, StringComparison.Ordinal);
         Assert.Contains("Template namespace: c8ae5f90_307a_ca4c_b8f6_d1e2a2573574", text, StringComparison.Ordinal);
@@ -114,7 +127,7 @@ public class ChecklistTests
     public void AnUnknownLanguageIsRefused()
     {
         var packet = TestPackets.Load("generic");
-        Assert.Throws<ArgumentException>(() => ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "generic"), new() { Language = "de" }));
+        Assert.Throws<ArgumentException>(() => ChecklistRenderer.Render(TestPackets.Check(packet, "generic"), new() { Language = "de" }));
     }
 
     [Fact]
@@ -213,10 +226,13 @@ public class MailMessageTests
         Assert.Throws<ArgumentException>(() => MailMessage.Write(Draft(subject)));
 
     [Fact]
-    public void AVerifiedNameWithALineBreakCannotInjectAHeaderIntoTheChecklistEmail()
+    public void AVerifiedNameWithALineBreakIsAFindingAndCannotInjectAHeaderIntoTheChecklistEmail()
     {
         var packet = TestPackets.FromYaml("provider: generic\nbusiness:\n  verifiedName: \"Acme\\r\\nBcc: victim@example.com\"\n");
-        Assert.Throws<ArgumentException>(() =>
-            ChecklistRenderer.Render(packet, TestPackets.Clean(packet, "generic"), new() { Format = ChecklistFormat.Eml, Date = TestPackets.FixedDate }));
+        var checkedPacket = TestPackets.Check(packet, "generic");
+        Assert.Contains(checkedPacket.Report.Findings, f => f.RuleId == "verified-name-single-line" && f.Severity == Severity.Error);
+        var mail = Encoding.UTF8.GetString(ChecklistRenderer.Render(checkedPacket, new() { Format = ChecklistFormat.Eml, Date = TestPackets.FixedDate }).Content);
+        var headers = mail[..mail.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("\r\nBcc:", headers, StringComparison.Ordinal);
     }
 }

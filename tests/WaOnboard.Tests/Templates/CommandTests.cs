@@ -1,6 +1,5 @@
 using System.CommandLine;
 using WaOnboard.Cli;
-using WaOnboard.Findings;
 
 namespace WaOnboard.Tests.Templates;
 
@@ -11,7 +10,7 @@ public class CommandTests
     {
         var root = new RootCommand
         {
-            ChecklistCommand.Create(packet => new ValidationReport(packet.Source, packet.Provider ?? "generic", packet.LoadFindings)),
+            ChecklistCommand.Create(),
             SnippetCommand.Create(),
         };
         return root.Parse(args).Invoke();

@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using WaOnboard.Checklists;
 using WaOnboard.Snippets;
 
@@ -16,17 +17,17 @@ public class EncodingPropertyTests
             .Select(parts => string.Concat(parts))
             .ToArbitrary();
 
-    [Fact]
-    public void PrefilledTextRoundTripsThroughPercentEncodingAndLeavesOnlyUrlSafeCharacters() =>
+    [Property]
+    public Property PrefilledTextRoundTripsThroughPercentEncodingAndLeavesOnlyUrlSafeCharacters() =>
         Prop.ForAll(Texts(), text =>
         {
             var encoded = WaLinks.EncodeUriComponent(text);
             Assert.Equal(text, Uri.UnescapeDataString(encoded));
             Assert.All(encoded, c => Assert.True(char.IsAsciiLetterOrDigit(c) || "-_.!~*'()%".Contains(c, StringComparison.Ordinal), $"'{c}' in {encoded}"));
-        }).QuickCheckThrowOnFailure();
+        });
 
-    [Fact]
-    public void AnySubjectWithoutLineBreaksIsEncodedIntoShortAsciiLinesAndDecodesBack() =>
+    [Property]
+    public Property AnySubjectWithoutLineBreaksIsEncodedIntoShortAsciiLinesAndDecodesBack() =>
         Prop.ForAll(Texts(), subject =>
         {
             subject = subject.Replace("\t", " ", StringComparison.Ordinal);
@@ -39,5 +40,5 @@ public class EncodingPropertyTests
                 ? string.Concat(header.Split("\r\n ").Select(w => Encoding.UTF8.GetString(Convert.FromBase64String(w[10..^2]))))
                 : header;
             Assert.Equal(subject, decoded);
-        }).QuickCheckThrowOnFailure();
+        });
 }

@@ -29,6 +29,7 @@ internal sealed class AvatarCheck : Check
         }
         var files = scope.Run.Document.Files;
         var avatar = scope.Run.Cached("avatar:" + name, () => Inspect(files, name));
+        scope.Run.Avatar = avatar.Inspection;
         if (avatar.Inspection is not { } image)
         {
             if (_aspect == "file")

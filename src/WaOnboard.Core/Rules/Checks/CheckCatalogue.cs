@@ -7,8 +7,8 @@ internal static class CheckCatalogue
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         ["required"] = "the field is present and not blank",
-        ["pattern"] = "the text matches `pattern` (a .NET regular expression; `ignoreCase: true` optional)",
-        ["not-pattern"] = "the text does not match `pattern`",
+        ["pattern"] = "the text matches `pattern` (a .NET regular expression where `\\d` is `[0-9]` and `$` the end of the text; `ignoreCase: true`, `fold: true` optional)",
+        ["not-pattern"] = "the text does not match `pattern` (`fold: true`: invisible characters removed and look-alike letters read as Latin first)",
         ["length"] = "the text has `min` to `max` characters",
         ["count"] = "the list has `min` to `max` items",
         ["one-of"] = "the text is one of `values`",
@@ -22,6 +22,7 @@ internal static class CheckCatalogue
         ["phone-can-receive"] = "phone.canReceive fits the number's type",
         ["hsm-variables"] = "message template placeholders follow `mode` (none or whatsapp)",
         ["no-emoji"] = "the text has no emoji",
+        ["no-invisible"] = "the text has no control, zero-width or direction-changing character",
         ["not-all-capitals"] = "the text is not written in capitals only",
         ["avatar"] = "the avatar file passes `aspect`: file (opens inside the packet folder), format, bytes, dimensions or intact",
         ["number-not-onboarded"] = "the number is not already recorded for another business in the registry",
@@ -46,6 +47,7 @@ internal static class CheckCatalogue
         "phone-can-receive" => new PhoneCanReceiveCheck(),
         "hsm-variables" => new HsmVariablesCheck(parameters),
         "no-emoji" => new NoEmojiCheck(),
+        "no-invisible" => new NoInvisibleCheck(),
         "not-all-capitals" => new NotAllCapitalsCheck(),
         "number-not-onboarded" => new NumberNotOnboardedCheck(),
         "avatar" => new AvatarCheck(parameters),

@@ -35,11 +35,18 @@ internal sealed class PatternCheck : Check
 
     private readonly Regex _regex;
     private readonly bool _forbid;
+    private readonly bool _fold;
 
     public PatternCheck(CheckParameters parameters, bool forbid)
     {
         _forbid = forbid;
-        var pattern = parameters.Text("pattern") ?? "";
+        // fold: true looks at the text as a reader sees it (no invisible characters, look-alike letters as Latin ones).
+        _fold = parameters.Flag("fold");
+        var pattern = TextSafety.AsciiPattern(parameters.Text("pattern") ?? "", out var unsafePattern);
+        if (unsafePattern is not null)
+        {
+            parameters.Problem(unsafePattern);
+        }
         var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
         if (parameters.Flag("ignoreCase"))
         {
@@ -58,11 +65,26 @@ internal sealed class PatternCheck : Check
 
     public override void Run(PacketNode? node, CheckScope scope)
     {
-        if (TryText(node, out var text) && _regex.IsMatch(text) == _forbid)
+        if (!TryText(node, out var text))
         {
-            scope.Fail(node, text, _forbid ? _regex.Match(text).Value : null);
+            return;
         }
+        var seen = _fold ? TextSafety.Fold(text) : text;
+        if (_regex.IsMatch(seen) != _forbid)
+        {
+            return;
+        }
+        if (!_forbid && TextSafety.DescribeMisleading(text) is { } misleading)
+        {
+            // "has 0 digits" would hide the cause: name the character that only looks right.
+            var where = scope.Path;
+            scope.Fail(node, text, misleading, message: $"{where}: '{Clip(text)}' holds {misleading}.");
+            return;
+        }
+        scope.Fail(node, text, _forbid ? _regex.Match(seen).Value : null);
     }
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }
 
 /// <summary>The text has between <c>min</c> and <c>max</c> characters (Unicode characters, as people count them).</summary>

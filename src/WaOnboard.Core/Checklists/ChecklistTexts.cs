@@ -1,0 +1,90 @@
+using WaOnboard.Profiles;
+using WaOnboard.Templates;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace WaOnboard.Checklists;
+
+/// <summary>A provider profile's checklist: profiles/&lt;profile&gt;/checklist.yaml.</summary>
+internal sealed class ProfileChecklist
+{
+    public string Name { get; set; } = "";
+    public Dictionary<string, string> SendTo { get; set; } = [];
+    public List<ElementContent> Elements { get; set; } = [];
+    public List<StepContent> Steps { get; set; } = [];
+    public List<Dictionary<string, string>> Warnings { get; set; } = [];
+}
+
+/// <summary>A requested element and the packet paths that decide its status.</summary>
+internal sealed class ElementContent
+{
+    public string Id { get; set; } = "";
+    public List<string> Paths { get; set; } = [];
+    public string En { get; set; } = "";
+    public string Fr { get; set; } = "";
+}
+
+/// <summary>A step of the provider's process and the packet values it needs.</summary>
+internal sealed class StepContent
+{
+    public string En { get; set; } = "";
+    public string Fr { get; set; } = "";
+    public string TextEn { get; set; } = "";
+    public string TextFr { get; set; } = "";
+    public List<string> Fields { get; set; } = [];
+}
+
+/// <summary>One line of a profile's rates.yaml.</summary>
+internal sealed class RateContent
+{
+    public string Country { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public string Symbol { get; set; } = "";
+    public string WhatsAppRate { get; set; } = "";
+    public string Provider { get; set; } = "";
+    public string ProviderFee { get; set; } = "";
+    public string Source { get; set; } = "";
+}
+
+internal sealed class RatesContent
+{
+    public List<RateContent> Rates { get; set; } = [];
+}
+
+/// <summary>The shared texts of the checklists (templates/checklists/labels.yaml, fields.yaml), read once per process.</summary>
+internal static class ChecklistTexts
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> LabelsLazy =
+        new(() => Load<Dictionary<string, Dictionary<string, string>>>("checklists/labels.yaml"));
+
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> FieldsLazy =
+        new(() => Load<Dictionary<string, Dictionary<string, string>>>("checklists/fields.yaml"));
+
+    public static IReadOnlyDictionary<string, string> Labels(string language) => LabelsLazy.Value[language];
+
+    public static string FieldLabel(string field, string language) =>
+        FieldsLazy.Value.TryGetValue(field, out var label) && label.TryGetValue(language, out var text) ? text : field;
+
+    /// <summary>Reads an embedded YAML data file; a broken one stops with file:line: what is wrong.</summary>
+    public static T Load<T>(string name) => Parse<T>("templates/" + name, TemplateFiles.Read(name));
+
+    /// <summary>Reads a profile folder's YAML data file; a broken one stops with file:line: what is wrong.</summary>
+    public static T Parse<T>(ProfileFile file) => Parse<T>(file.DisplayPath, System.Text.Encoding.UTF8.GetString(file.Read()));
+
+    private static T Parse<T>(string displayPath, string text)
+    {
+        try
+        {
+            return Yaml.Deserialize<T>(text) ?? throw new TemplateException(displayPath, 1, "the file is empty.");
+        }
+        catch (YamlException e)
+        {
+            throw new TemplateException(displayPath, (int)e.Start.Line, e.InnerException?.Message ?? e.Message);
+        }
+    }
+}

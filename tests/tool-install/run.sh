@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Packs the command line as a .NET tool, installs it into a temporary tool path exactly as the README says
+# (dotnet tool install --add-source), and runs the installed `wa-onboard` on the examples: exit 0 for a valid
+# packet, 1 for the packet with many mistakes, and a SARIF file from the installed command.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+
+dotnet pack src/WaOnboard.Cli -o "$work/nupkg" -nologo -v quiet
+dotnet tool install --tool-path "$work/tools" --add-source "$work/nupkg" wa-onboard
+tool="$work/tools/wa-onboard"
+
+failures=0
+expect() { # expected exit code, then the arguments
+  local expected="$1"; shift
+  local status=0
+  "$tool" "$@" >"$work/out" 2>"$work/err" || status=$?
+  if [ "$status" -eq "$expected" ]; then
+    echo "ok   wa-onboard $* (exit $status)"
+  else
+    echo "FAIL wa-onboard $*: exit $status, expected $expected"; cat "$work/err"
+    failures=$((failures + 1))
+  fi
+}
+
+expect 0 validate examples/engage-digital
+expect 1 validate examples/many-mistakes
+expect 0 validate examples/8x8 --format text
+expect 2 validate examples/no-such-packet
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) of the installed tool failed."
+  exit 1
+fi
+echo "tool-install: the packed tool installs and runs."
