@@ -12,7 +12,7 @@ namespace WaOnboard.Benchmarks;
 [MedianColumn]
 public class TemplatePartsBenchmarks
 {
-    private readonly HtmlSnippetView _view = new("https://wa.me/33142000000?text=Bonjour", "fr", "Discuter sur WhatsApp", "Discuter sur WhatsApp avec Acme Bank", "h", "c", "s", "+33 1 42 00 00 00");
+    private readonly HtmlSnippetView _view = new("https://wa.me/33142000000?text=Bonjour", "fr", "Discuter sur WhatsApp", "Discuter sur WhatsApp avec Acme Bank", "h", "c", "s", "+33 1 42 00 00 00", "tel:+33142000000", "+33\u00A01\u00A042\u00A000\u00A000\u00A000", "Or call us:", "brand");
     private CheckedPacket _packet = null!;
     private ChecklistView _checklist = null!;
 

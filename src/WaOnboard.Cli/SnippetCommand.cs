@@ -6,7 +6,7 @@ using WaOnboard.Templates;
 
 namespace WaOnboard.Cli;
 
-/// <summary><c>wa-onboard snippet --list</c> and <c>wa-onboard snippet KIND (--packet P | --phone N) [--text T] [--out FILE]</c>.</summary>
+/// <summary><c>wa-onboard snippet --list</c> and <c>wa-onboard snippet KIND (--packet P | --phone N) [--text T] [--lang L] [--key K] [--size PX] [--caption] [--out FILE]</c>.</summary>
 internal static class SnippetCommand
 {
     public static Command Create()
@@ -17,11 +17,20 @@ internal static class SnippetCommand
         var phone = new Option<string?>("--phone") { HelpName = "NUMBER", Description = "The business number in international format (+33 1 42 00 00 00)." };
         var text = new Option<string?>("--text") { HelpName = "TEXT", Description = "Text pre-filled in the customer's message." };
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file; for qr, a .png name writes PNG, otherwise SVG." };
+        var language = new Option<string?>("--lang") { HelpName = "LANG", Description = "The language of the snippet's words: en or fr (default: the packet's first template language, else en); for ivr, also spoken first." };
+        var key = new Option<string>("--key") { HelpName = "KEY", Description = "The key the IVR prompt asks callers to press (0-9, * or #).", DefaultValueFactory = _ => "5" };
+        var size = new Option<int>("--size")
+        {
+            HelpName = "PIXELS",
+            Description = $"The width of the QR code in pixels (default {QrCodes.DefaultSize}: 5 cm at 600 dpi, 10 cm at 300 dpi).",
+            DefaultValueFactory = _ => QrCodes.DefaultSize,
+        };
+        var caption = new Option<bool>("--caption") { Description = "Write \"Scan to chat on WhatsApp\" and the number under the QR code (SVG only)." };
 
         var sources = new ProfileOptions();
         var command = new Command("snippet", "Write an entry-point snippet: click to chat link, buttons, contact page, e-mail signature, app link, IVR prompt, QR code.")
         {
-            kindArgument, list, packetOption, phone, text, output,
+            kindArgument, list, packetOption, phone, text, language, key, size, caption, output,
         };
         sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -46,13 +55,29 @@ internal static class SnippetCommand
             {
                 return CliApp.Fail(io, "give either --packet PACKET or --phone NUMBER.");
             }
+            var lang = parseResult.GetValue(language);
+            if (lang is not null && !SnippetRenderer.Languages.Contains(lang))
+            {
+                return CliApp.Fail(io, $"--lang '{lang}' is not a snippet language; use one of: {string.Join(", ", SnippetRenderer.Languages)}.");
+            }
+            var digit = parseResult.GetValue(key)!;
+            if (!SnippetRenderer.IsIvrKey(digit))
+            {
+                return CliApp.Fail(io, $"--key '{digit}' is not a key of a phone keypad; use one of 0-9, * or #.");
+            }
+            var pixels = parseResult.GetValue(size);
+            if (pixels is < QrCodes.MinSize or > QrCodes.MaxSize)
+            {
+                return CliApp.Fail(io, $"--size {pixels} is out of range; give {QrCodes.MinSize} to {QrCodes.MaxSize} pixels.");
+            }
             var request = number is not null
-                ? new SnippetRequest(number, parseResult.GetValue(text))
+                ? new SnippetRequest(number, parseResult.GetValue(text)) { Language = lang ?? "en" }
                 : await FromPacketAsync(packetPath!, parseResult.GetValue(text), parseResult, sources, cancellationToken);
             if (request is null)
             {
                 return CliApp.ExitUsage;
             }
+            request = request.With(lang) with { Key = digit, QrSize = pixels, QrCaption = parseResult.GetValue(caption) };
             var path = parseResult.GetValue(output);
             if (Output.Refuses(path, packetPath is null ? null : Output.PacketFileOf(packetPath), io) is { } refused)
             {
@@ -68,7 +93,11 @@ internal static class SnippetCommand
             {
                 if (name == "qr" && extension == ".png")
                 {
-                    return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text)), path, io);
+                    if (request.QrCaption)
+                    {
+                        return CliApp.Fail(io, "--caption is for SVG: a PNG has no text renderer here; write the code as .svg, or add the caption in your layout.");
+                    }
+                    return Output.Write(QrCodes.Png(SnippetRenderer.Link(request.Phone, request.Text), request.QrSize), path, io);
                 }
                 return Output.Write(Encoding.UTF8.GetBytes(SnippetRenderer.Render(name, request)), path, io);
             }

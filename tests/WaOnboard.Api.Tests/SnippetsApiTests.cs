@@ -269,6 +269,71 @@ public sealed class SnippetsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Contains("gif", problem.GetProperty("errors").GetProperty("format")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ivr", "fr", "9", null, null)]
+    [InlineData("button", "fr", null, null, null)]
+    [InlineData("app-link", "fr", null, null, null)]
+    [InlineData("google-business", "fr", null, null, null)]
+    [InlineData("qr", "fr", null, 400, true)]
+    public async Task SnippetOptionsGiveByteForByteTheSnippetOfTheCommandsOptions(string kind, string lang, string? key, int? size, bool? caption)
+    {
+        var args = new List<string> { "snippet", kind, "--phone", Phone, "--lang", lang };
+        var query = Query + "&lang=" + lang;
+        if (key is not null)
+        {
+            args.AddRange(["--key", key]);
+            query += "&key=" + key;
+        }
+        if (size is not null)
+        {
+            args.AddRange(["--size", size.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            query += "&size=" + size;
+        }
+        if (caption == true)
+        {
+            args.Add("--caption");
+            query += "&caption=true";
+        }
+
+        var fromApi = await _client.GetByteArrayAsync($"/v1/snippets/{kind}{query}");
+
+        Assert.Equal(RunCli([.. args, "--text", "Hello, I have a question"]), fromApi);
+    }
+
+    [Fact]
+    public async Task TheIvrPromptOfAPacketIsInItsTemplateLanguagesWithTheKeyAskedFor()
+    {
+        var response = await _client.PostAsync("/v1/snippets/ivr?key=%23", Http.Form(Repo.PathOf("examples/engage-digital")));
+
+        var ivr = await response.Content.ReadAsStringAsync();
+        Assert.Contains("[en]", ivr, StringComparison.Ordinal);
+        Assert.Contains("press #", ivr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lang=de", "lang")]
+    [InlineData("key=55", "key")]
+    [InlineData("size=99", "size")]
+    [InlineData("size=4001", "size")]
+    public async Task SnippetOptionsOutOfRangeAreA400NamingTheField(string option, string field)
+    {
+        var response = await _client.GetAsync($"/v1/snippets/qr{Query}&{option}");
+
+        var problem = await response.AssertProblemAsync(400, "invalid-request");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task TheQrPngIsPrintSizedByDefaultAndTheCaptionIsRefusedForPng()
+    {
+        var png = await _client.GetByteArrayAsync("/v1/qr?phone=%2B33142000000&format=png");
+        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        Assert.InRange(width, 1100, 1300);
+
+        var refused = await _client.GetAsync("/v1/qr?phone=%2B33142000000&format=png&caption=true");
+        await refused.AssertProblemAsync(400, "invalid-request");
+    }
+
     private static byte[] RunCli(string[] args)
     {
         var file = Path.Combine(Path.GetTempPath(), $"wa-onboard-snippet-{Guid.NewGuid():N}.out");

@@ -29,6 +29,9 @@ for profile in engage-digital 8x8 generic; do
   done
 done
 cli snippet button --phone "+33 1 42 00 00 00" --out "$out/button.phone.fragment"
+for kind in button floating-button contact-page email-signature; do
+  cli snippet "$kind" --phone "+33 6 12 34 56 78" --lang fr --out "$out/$kind.fr.fragment"
+done
 
 # A snippet's <style> block goes in the page's <head>, as its first comment says; the rest goes in the body.
 for fragment in "$out"/*.fragment; do

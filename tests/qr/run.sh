@@ -37,6 +37,8 @@ check phone --phone "+33 1 42 00 00 00"
 check phone-text --phone "+1 (415) 555-0100" --text "Hello, I have a question about order #42 & more"
 check unicode-text --phone "+44 20 7946 0018" --text "Bonjour 😀 مرحبا — ünïcödé"
 check long-text --phone "+33 6 12 34 56 78" --text "$(printf 'Please call me back about my account. %.0s' {1..12})"
+check small --phone "+33 1 42 00 00 00" --size 100
+check large --phone "+33 1 42 00 00 00" --size 4000
 for profile in engage-digital 8x8 generic; do
   check "packet-$profile" --packet "$packets/$profile.yaml"
 done

@@ -161,6 +161,7 @@ public static class ApiHost
         app.MapRulesApi();
         app.MapChecklistApi();
         app.MapSnippetsApi();
+        app.MapPageApi();
         return app;
     }
 

@@ -42,11 +42,12 @@ public static class SnippetsApi
         group.MapGet("/snippets/{kind}", Render)
             .WithName("RenderSnippet")
             .WithSummary("Write an entry-point snippet for a number")
-            .WithDescription("The snippet of `wa-onboard snippet KIND --phone NUMBER [--text TEXT]`: text/plain for wa-link, app-link and ivr, " +
-                "text/html for button, floating-button, contact-page and email-signature, image/svg+xml for qr (the SVG of GET /v1/qr). " +
-                "HTML and SVG come with a Content-Security-Policy that allows no script.")
+            .WithDescription("The snippet of `wa-onboard snippet KIND --phone NUMBER [--text TEXT] [--lang LANG] [--key KEY] [--size PX] [--caption]`: " +
+                "text/plain for wa-link, app-link, ivr and google-business, text/html for button, floating-button, contact-page and email-signature, " +
+                "image/svg+xml for qr (the SVG of GET /v1/qr). HTML and SVG come with a Content-Security-Policy that allows no script.")
             .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
             .WithValues("kind", KindNames)
+            .WithValues("lang", [.. SnippetRenderer.Languages])
             .WithRequiredQuery("phone")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -60,6 +61,7 @@ public static class SnippetsApi
             .AcceptsPacket()
             .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
             .WithValues("kind", KindNames)
+            .WithValues("lang", [.. SnippetRenderer.Languages])
             .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -69,10 +71,12 @@ public static class SnippetsApi
         group.MapGet("/qr", Qr)
             .WithName("RenderQrCode")
             .WithSummary("Draw the QR code of a number's click to chat link")
-            .WithDescription("The QR code of the wa.me link (error correction Q, quiet zone of 4 modules), as SVG (default, for print) or PNG. " +
-                "SVG comes with a Content-Security-Policy that allows no script.")
+            .WithDescription("The QR code of the wa.me link (error correction Q, quiet zone of 4 modules), as SVG (default, for print) or PNG, " +
+                $"{QrCodes.DefaultSize} px wide by default (5 cm at 600 dpi). The SVG has a title, the brand rules in a comment and, with caption=true, " +
+                "\"Scan to chat on WhatsApp\" and the number under the code. SVG comes with a Content-Security-Policy that allows no script.")
             .ProducesDocument("The QR code.", "image/svg+xml", "image/png")
             .WithValues("format", "svg", "png")
+            .WithValues("lang", [.. SnippetRenderer.Languages])
             .WithRequiredQuery("phone")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -84,19 +88,23 @@ public static class SnippetsApi
     /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
     /// <param name="phone">The business number in international format (+33 1 42 00 00 00), at most 64 characters.</param>
     /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
-    internal static Results<DocumentResult, ValidationProblem, ProblemHttpResult> Render(string kind, string? phone, string? text)
+    /// <param name="lang">The language of the snippet's words: en (default) or fr.</param>
+    /// <param name="key">The key the IVR prompt asks callers to press: 0-9, * or # (default 5).</param>
+    /// <param name="size">The width of the QR code in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi).</param>
+    /// <param name="caption">Whether the QR code's SVG has "Scan to chat on WhatsApp" and the number under it.</param>
+    internal static Results<DocumentResult, ValidationProblem, ProblemHttpResult> Render(string kind, string? phone, string? text, string? lang, string? key, int? size, bool? caption)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
             return UnknownKind(kind);
         }
-        if ((PhoneProblem(phone) ?? TextProblem(text)) is { } invalid)
+        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(lang, key, size)) is { } invalid)
         {
             return invalid;
         }
         try
         {
-            return Document(found, new SnippetRequest(phone!, text));
+            return Document(found, WithOptions(new SnippetRequest(phone!, text) { Language = lang ?? "en" }, lang, key, size, caption));
         }
         catch (InvalidPhoneNumberException e)
         {
@@ -111,16 +119,20 @@ public static class SnippetsApi
     /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
     /// <param name="request">The request whose body is the packet.</param>
     /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
+    /// <param name="lang">The language of the snippet's words: en or fr (default: the packet's first template language, else en); for ivr, spoken first.</param>
+    /// <param name="key">The key the IVR prompt asks callers to press: 0-9, * or # (default 5).</param>
+    /// <param name="size">The width of the QR code in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi).</param>
+    /// <param name="caption">Whether the QR code's SVG has "Scan to chat on WhatsApp" and the number under it.</param>
     /// <param name="checker">Checks the packet with the profiles of this server.</param>
     /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
     internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderFromPacketAsync(
-        string kind, HttpRequest request, string? text, PacketChecker checker, CancellationToken cancellationToken)
+        string kind, HttpRequest request, string? text, string? lang, string? key, int? size, bool? caption, PacketChecker checker, CancellationToken cancellationToken)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
             return UnknownKind(kind);
         }
-        if (TextProblem(text) is { } invalid)
+        if ((TextProblem(text) ?? OptionsProblem(lang, key, size)) is { } invalid)
         {
             return invalid;
         }
@@ -142,7 +154,7 @@ public static class SnippetsApi
         }
         try
         {
-            return Document(found, snippet);
+            return Document(found, WithOptions(snippet, lang, key, size, caption));
         }
         catch (InvalidPhoneNumberException e)
         {
@@ -157,9 +169,12 @@ public static class SnippetsApi
     /// <param name="phone">The business number in international format (+33 1 42 00 00 00), at most 64 characters.</param>
     /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters (less still fits in a QR code).</param>
     /// <param name="format">svg (default) or png.</param>
-    internal static Results<DocumentResult, ValidationProblem> Qr(string? phone, string? text, string? format)
+    /// <param name="size">The width in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi, 10 cm at 300 dpi).</param>
+    /// <param name="caption">SVG only: "Scan to chat on WhatsApp" and the number under the code.</param>
+    /// <param name="lang">The language of the SVG's title and caption: en (default) or fr.</param>
+    internal static Results<DocumentResult, ValidationProblem> Qr(string? phone, string? text, string? format, int? size, bool? caption, string? lang)
     {
-        if ((PhoneProblem(phone) ?? TextProblem(text)) is { } invalid)
+        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(lang, null, size)) is { } invalid)
         {
             return invalid;
         }
@@ -169,10 +184,16 @@ public static class SnippetsApi
         }
         try
         {
-            var link = SnippetRenderer.Link(phone!, text);
-            return format == "png"
-                ? new DocumentResult(QrCodes.Png(link), "image/png")
-                : new DocumentResult(Encoding.UTF8.GetBytes(QrCodes.Svg(link)), "image/svg+xml");
+            if (format == "png" && caption == true)
+            {
+                return Problems.Invalid("caption", "The caption is drawn in SVG only: ask for format=svg, or add the caption in your layout.");
+            }
+            if (format == "png")
+            {
+                return new DocumentResult(QrCodes.Png(SnippetRenderer.Link(phone!, text), size ?? QrCodes.DefaultSize), "image/png");
+            }
+            var request = WithOptions(new SnippetRequest(phone!, text) { Language = lang ?? "en" }, lang, null, size, caption);
+            return new DocumentResult(Encoding.UTF8.GetBytes(SnippetRenderer.Render("qr", request)), "image/svg+xml");
         }
         catch (InvalidPhoneNumberException e)
         {
@@ -200,6 +221,19 @@ public static class SnippetsApi
         text is not null && text.Length > ApiLimits.SnippetTextChars
             ? Problems.Invalid("text", $"The pre-filled text has at most {ApiLimits.SnippetTextChars} characters; this one has {text.Length}. A greeting of a line or two is enough.")
             : null;
+
+    /// <summary>A 400 for a language without words, a key not on a keypad, or a QR size out of range.</summary>
+    private static ValidationProblem? OptionsProblem(string? lang, string? key, int? size) =>
+        lang is not null && !SnippetRenderer.Languages.Contains(lang)
+            ? Problems.Invalid("lang", $"'{(lang.Length > 16 ? lang[..16] + "..." : lang)}' is not a snippet language; use one of: {string.Join(", ", SnippetRenderer.Languages)}.")
+        : key is not null && !SnippetRenderer.IsIvrKey(key)
+            ? Problems.Invalid("key", $"'{(key.Length > 16 ? key[..16] + "..." : key)}' is not a key of a phone keypad; use one of 0-9, * or #.")
+        : size is < QrCodes.MinSize or > QrCodes.MaxSize
+            ? Problems.Invalid("size", $"A QR code is {QrCodes.MinSize} to {QrCodes.MaxSize} pixels wide; {size} is out of range.")
+        : null;
+
+    private static SnippetRequest WithOptions(SnippetRequest request, string? lang, string? key, int? size, bool? caption) =>
+        request.With(lang) with { Key = key ?? "5", QrSize = size ?? QrCodes.DefaultSize, QrCaption = caption ?? false };
 
     private static ValidationProblem QrTooLong() =>
         Problems.Invalid("text", "The link with this pre-filled text is too long for a QR code; shorten the text (a few hundred characters fit).");

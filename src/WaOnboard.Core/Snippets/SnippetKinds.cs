@@ -18,9 +18,10 @@ public static class SnippetKinds
         new("floating-button", "website / footer", "a fixed button at the bottom of every page (HTML and CSS only)", "text/html"),
         new("contact-page", "contact page", "a contact-page block with the number and a click to chat button", "text/html"),
         new("email-signature", "e-mail signature", "a signature line with a click to chat button (tables and inline styles)", "text/html"),
-        new("app-link", "app", "the universal link and the whatsapp://send deep link, with platform notes", "text/plain"),
-        new("ivr", "IVR", "phone-menu prompts \"press 5 to continue on WhatsApp\" and the follow-up text message, per language", "text/plain"),
-        new("qr", "packaging", "a QR code of the wa.me link as SVG or PNG, error correction Q, quiet zone 4 modules", "image/svg+xml"),
+        new("app-link", "app", "the universal link, and the whatsapp://send deep link when there is pre-filled text, with platform notes", "text/plain"),
+        new("ivr", "IVR", "phone-menu prompts \"press 5 to continue on WhatsApp\" and the follow-up text message, in the packet's template languages", "text/plain"),
+        new("google-business", "Google", "the WhatsApp link of a Google Business Profile (by hand, or the url_whatsapp attribute of the Business Profile API)", "text/plain"),
+        new("qr", "packaging", "a QR code of the wa.me link as SVG or PNG, error correction Q, quiet zone 4 modules, print size by default", "image/svg+xml"),
     ];
 
     /// <summary>The kind of a name, or null when there is none.</summary>

@@ -53,24 +53,29 @@ public static class SnippetRenderer
             throw new InvalidPhoneNumberException(request.Phone, info.Problem ?? "is not a valid phone number");
         }
         var link = WaLinks.WaMe(info.WaMeDigits, request.Text);
+        var words = WordsOf(request.Language);
         switch (kind)
         {
             case "qr":
-                return QrCodes.Svg(link);
+                var phone = request.Phone.Trim();
+                return QrCodes.Svg(link, request.QrSize, ChecklistModel.Fill(words["qrTitle"], ("phone", phone)), words["brandNote"],
+                    request.QrCaption ? [words["qrCaption"], phone] : null);
             case "wa-link":
-                return TemplateSet.Render("snippets/wa-link.txt.hbs", new LinkView(link, ""));
+                // The bare link: it is pasted into other documents and compared with QR codes. Its brand note is in --list and on the page.
+                return TemplateSet.Render("snippets/wa-link.txt.hbs", new LinkView(link, "", words, words["brandNote"]));
             case "app-link":
-                return TemplateSet.Render("snippets/app-link.txt.hbs", new LinkView(link, WaLinks.DeepLink(request.Text)));
+                // Without text there is no deep link: a bare whatsapp://send opens an empty composer with no contact.
+                return TemplateSet.Render("snippets/app-link.txt.hbs",
+                    new LinkView(link, string.IsNullOrEmpty(request.Text) ? "" : WaLinks.DeepLink(request.Text), words, words["brandNote"]));
+            case "google-business":
+                return TemplateSet.Render("snippets/google-business.txt.hbs", new LinkView(link, "", words, words["brandNote"]));
             case "ivr":
-                return TemplateSet.Render("snippets/ivr.txt.hbs", new IvrView(Prompts(request, link, info.E164!)));
+                return TemplateSet.Render("snippets/ivr.txt.hbs", new IvrView(Prompts(request, link, info.E164!), words["brandNote"]));
             case "button":
-                return TemplateSet.Render("snippets/button.html.hbs", View(kind, request, link));
             case "floating-button":
-                return TemplateSet.Render("snippets/floating-button.html.hbs", View(kind, request, link));
             case "contact-page":
-                return TemplateSet.Render("snippets/contact-page.html.hbs", View(kind, request, link));
             case "email-signature":
-                return TemplateSet.Render("snippets/email-signature.html.hbs", View(kind, request, link));
+                return TemplateSet.Render($"snippets/{kind}.html.hbs", View(kind, request, link, info.E164!));
             default:
                 throw new ArgumentException($"No snippet kind '{kind}': use one of {string.Join(", ", Kinds.Select(k => k.Name))}.", nameof(kind));
         }
@@ -88,45 +93,96 @@ public static class SnippetRenderer
             : throw new InvalidPhoneNumberException(phone, info.Problem ?? "is not a valid phone number");
     }
 
-    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Labels =
-        new(() => ChecklistTexts.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml"));
+    /// <summary>The languages whose words every snippet has (the IVR prompt has more: see <see cref="IvrLanguages"/>).</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "fr"];
 
-    private static Dictionary<string, string> LabelsOf(string language) =>
-        Labels.Value.TryGetValue(language, out var labels) ? labels : Labels.Value["en"];
+    /// <summary>The languages the IVR prompt can be spoken in.</summary>
+    public static IReadOnlyList<string> IvrLanguages => [.. Labels.Value.Where(l => l.Value.ContainsKey("ivrPrompt")).Select(l => l.Key)];
 
-    private static HtmlSnippetView View(string kind, SnippetRequest request, string link)
+    /// <summary>The brand rules every snippet must follow, in a language of <see cref="Languages"/> (English otherwise).</summary>
+    public static string BrandNote(string language) => WordsOf(language)["brandNote"];
+
+    /// <summary>The IVR key: one key of a phone keypad.</summary>
+    public static bool IsIvrKey(string key) => key is { Length: 1 } && (char.IsAsciiDigit(key[0]) || key[0] is '*' or '#');
+
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Labels = new(() =>
     {
-        var language = Labels.Value.ContainsKey(request.Language) ? request.Language : "en";
-        var t = LabelsOf(language);
+        var labels = ChecklistTexts.Load<Dictionary<string, Dictionary<string, string>>>("snippets/labels.yaml");
+        // Brand notes go into HTML and SVG comments unencoded (they are this file's text): a comment must not end early.
+        foreach (var (language, words) in labels)
+        {
+            if (words.TryGetValue("brandNote", out var note) && (note.Contains("--", StringComparison.Ordinal) || note.Contains('>', StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"templates/snippets/labels.yaml: the brandNote of '{language}' has '--' or '>', which would end a comment.");
+            }
+        }
+        return labels;
+    });
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Words = new(StringComparer.Ordinal);
+
+    /// <summary>The words of a language, each falling back to English when the language lacks it.</summary>
+    private static IReadOnlyDictionary<string, string> WordsOf(string language) =>
+        Words.GetOrAdd(Labels.Value.ContainsKey(language) ? language : "en", static key =>
+        {
+            var words = new Dictionary<string, string>(Labels.Value["en"], StringComparer.Ordinal);
+            foreach (var (name, value) in Labels.Value[key])
+            {
+                words[name] = value;
+            }
+            return words;
+        });
+
+    private static HtmlSnippetView View(string kind, SnippetRequest request, string link, string e164)
+    {
+        var language = Languages.Contains(request.Language) ? request.Language : "en";
+        var t = WordsOf(language);
         var name = string.IsNullOrWhiteSpace(request.BusinessName)
             ? t["buttonLabelNoName"]
             : t["buttonLabel"].Replace("{business}", request.BusinessName, StringComparison.Ordinal);
         // The number as the business writes it (it is valid, so it carries its country code).
         var phone = request.Phone.Trim();
         var contactText = kind == "contact-page" ? t["contactText"].Replace("{phone}", phone, StringComparison.Ordinal) : "";
-        return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"], contactText, t["signatureText"], phone);
+        // The number of a tel: link must not break across lines: its spaces are no-break spaces.
+        return new HtmlSnippetView(link, language, t["button"], name, t["contactHeading"], contactText, t["signatureText"], phone,
+            "tel:" + e164, phone.Replace(' ', '\u00A0'), t["callLabel"], t["brandNote"]);
     }
 
     private static List<IvrPrompt> Prompts(SnippetRequest request, string link, string e164)
     {
-        var languages = request.Languages.Concat(["en", "fr"]).Where(l => Labels.Value.ContainsKey(l)).Distinct().ToList();
+        // The prompt is spoken in the languages of the packet's message templates (en-US is spoken as en), or in the
+        // language asked for; a language without words says so rather than falling back to another language silently.
+        var languages = (request.Languages.Count > 0 ? request.Languages : [request.Language])
+            .Select(l => l.Trim().Split('-', '_')[0].ToLowerInvariant())
+            .Where(l => l.Length is > 0 and <= 8 && l.All(char.IsAsciiLetterLower))
+            .Distinct()
+            .ToList();
+        if (languages.Count == 0)
+        {
+            languages.Add("en");
+        }
+        var business = string.IsNullOrWhiteSpace(request.BusinessName) ? e164 : request.BusinessName;
         return
         [
             .. languages.Select(language =>
             {
-                var t = LabelsOf(language);
-                var business = string.IsNullOrWhiteSpace(request.BusinessName) ? e164 : request.BusinessName;
-                return new IvrPrompt(language, ChecklistModel.Fill(t["ivrPrompt"], ("key", "5")),
-                    ChecklistModel.Fill(t["ivrSms"], ("business", business), ("link", link)));
+                if (!Labels.Value.TryGetValue(language, out var own) || !own.ContainsKey("ivrPrompt"))
+                {
+                    return new IvrPrompt(language, "", "", WordsOf(request.Language)["ivrMissing"]);
+                }
+                var t = WordsOf(language);
+                return new IvrPrompt(language, ChecklistModel.Fill(t["ivrPrompt"], ("key", request.Key)),
+                    ChecklistModel.Fill(t["ivrSms"], ("business", business), ("link", link)), "");
             }),
         ];
     }
 }
 
-internal sealed record LinkView(string Link, string DeepLink);
+internal sealed record LinkView(string Link, string DeepLink, IReadOnlyDictionary<string, string> Words, string BrandNote);
 
-internal sealed record HtmlSnippetView(string Link, string Language, string ButtonText, string AccessibleName, string Heading, string ContactText, string SignatureText, string Phone);
+internal sealed record HtmlSnippetView(string Link, string Language, string ButtonText, string AccessibleName, string Heading, string ContactText,
+    string SignatureText, string Phone, string Tel, string TelText, string CallLabel, string BrandNote);
 
-internal sealed record IvrPrompt(string Language, string Prompt, string Sms);
+internal sealed record IvrPrompt(string Language, string Prompt, string Sms, string Missing);
 
-internal sealed record IvrView(IReadOnlyList<IvrPrompt> Prompts);
+internal sealed record IvrView(IReadOnlyList<IvrPrompt> Prompts, string BrandNote);

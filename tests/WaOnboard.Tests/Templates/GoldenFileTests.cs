@@ -40,6 +40,8 @@ public class GoldenFileTests
         }
         cases.Add("snippet.phone-and-text.wa-link");
         cases.Add("snippet.phone-and-text.button");
+        // Every kind in French, with an IVR key and a captioned QR code of another size.
+        cases.AddRange(SnippetKinds.All.Select(kind => $"snippet.fr-key9-caption.{kind.Name}"));
         return cases;
     }
 
@@ -76,6 +78,10 @@ public class GoldenFileTests
         if (parts[1] == "phone-and-text")
         {
             return SnippetRenderer.Render(kind, "+33 1 42 00 00 00", "Bonjour, j'ai une question sur ma commande n°42 !");
+        }
+        if (parts[1] == "fr-key9-caption")
+        {
+            return SnippetRenderer.Render(kind, new SnippetRequest("+33 6 12 34 56 78") { Language = "fr", Key = "9", QrCaption = true, QrSize = 400 });
         }
         return SnippetRenderer.Render(kind, SnippetRequest.FromPacket(Checked(parts[1]))!);
     }

@@ -44,7 +44,7 @@ public class HostileValueTests
                 var html = SnippetRenderer.Render(kind, new SnippetRequest("+33 1 42 00 00 00", name) { BusinessName = name });
                 var document = Html.ParseSnippet(html);
                 Assert.Equal(shape, Html.ElementNames(document));
-                var link = document.QuerySelector("a")!;
+                var link = document.QuerySelector("a:not([href^='tel:'])")!;
                 Assert.StartsWith("https://wa.me/33142000000", link.GetAttribute("href"), StringComparison.Ordinal);
                 Assert.DoesNotContain(' ', link.GetAttribute("href")!);
             }

@@ -44,13 +44,70 @@ public class HtmlOutputTests
         foreach (var kind in new[] { "button", "floating-button", "contact-page", "email-signature" })
         {
             var document = Html.ParseSnippet(SnippetRenderer.Render(kind, "+33 1 42 00 00 00", "Hi"));
-            var link = Assert.Single(document.QuerySelectorAll("a"));
+            var link = Assert.Single(document.QuerySelectorAll("a[href^='https:']"));
             Assert.Equal("_blank", link.GetAttribute("target"));
             Assert.Contains("noopener", link.GetAttribute("rel") ?? "", StringComparison.Ordinal);
             Assert.StartsWith("Chat on WhatsApp", link.GetAttribute("aria-label"), StringComparison.Ordinal);
             Assert.Equal("https://wa.me/33142000000?text=Hi", link.GetAttribute("href"));
+            // Any other link dials the same number.
+            Assert.All(document.QuerySelectorAll("a:not([href^='https:'])"), other => Assert.Equal("tel:+33142000000", other.GetAttribute("href")));
             Assert.Empty(document.QuerySelectorAll("script"));
         }
+    }
+
+    [Fact]
+    public void ContactPageAndSignatureShowTheNumberAsATelLink()
+    {
+        foreach (var kind in new[] { "contact-page", "email-signature" })
+        {
+            var document = Html.ParseSnippet(SnippetRenderer.Render(kind, "+33 1 42 00 00 00"));
+            var tel = Assert.Single(document.QuerySelectorAll("a[href^='tel:']"));
+            Assert.Equal("tel:+33142000000", tel.GetAttribute("href"));
+            // No-break spaces: a number never wraps in the middle.
+            Assert.Equal("+33\u00A01\u00A042\u00A000\u00A000\u00A000", tel.TextContent);
+        }
+    }
+
+    [Fact]
+    public void SignatureButtonIsABulletproofTableCell()
+    {
+        var document = Html.ParseSnippet(SnippetRenderer.Render("email-signature", "+33 1 42 00 00 00"));
+        var link = document.QuerySelector("a[href^='https://wa.me/']")!;
+        // Outlook drops padding and background on a link: the cell carries them, the link only its colour.
+        var cell = link.ParentElement!;
+        Assert.Equal("TD", cell.TagName);
+        Assert.Contains("background-color:#25D366", cell.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("padding:8px 16px", cell.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.DoesNotContain("padding", link.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.DoesNotContain("background", link.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("button", ".wa-chat-button:focus-visible{")]
+    [InlineData("floating-button", ".wa-float:focus-visible{")]
+    public void FocusRingHasTwoTonesSoItShowsOnLightAndDarkPages(string kind, string selector)
+    {
+        var css = SnippetRenderer.Render(kind, "+33 1 42 00 00 00");
+        var rule = css[css.IndexOf(selector, StringComparison.Ordinal)..];
+        rule = rule[..rule.IndexOf('}', StringComparison.Ordinal)];
+        // A dark ring inside a white one (box-shadow wider than the outline and its offset): one of the two is 3:1 or
+        // more against any page colour, dark or light (the former single #075E54 ring was 2.4:1 on #0B141A).
+        var inner = Colour(rule, "outline:3px solid #");
+        var outer = Colour(rule, "box-shadow:0 0 0 8px #");
+        foreach (var page in new[] { "FFFFFF", "F6F8FA", "777777", "1F1F1F", "121212", "0B141A", "000000" })
+        {
+            var best = Math.Max(Contrast(inner, page), Contrast(outer, page));
+            Assert.True(best >= 3, $"{kind}: focus ring {best:F2}:1 on a #{page} page");
+        }
+        Assert.True(Contrast("075E54", "0B141A") < 3);
+    }
+
+    [Fact]
+    public void FloatingButtonKeepsClearOfThePhonesSafeAreas()
+    {
+        var css = SnippetRenderer.Render("floating-button", "+33 1 42 00 00 00");
+        Assert.Contains("bottom:calc(1rem + env(safe-area-inset-bottom, 0px))", css, StringComparison.Ordinal);
+        Assert.Contains("right:calc(1rem + env(safe-area-inset-right, 0px))", css, StringComparison.Ordinal);
     }
 
     [Fact]

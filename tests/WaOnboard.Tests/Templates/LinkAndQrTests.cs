@@ -52,7 +52,7 @@ public class LinkAndQrTests
     [Fact]
     public void QrPngIsAPngWithAQuietZone()
     {
-        var png = QrCodes.Png("https://wa.me/33142000000", pixelsPerModule: 1);
+        var png = QrCodes.Png("https://wa.me/33142000000", size: 1);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         // Width in the IHDR chunk: version 3 (29 modules) + 2 x 4 quiet-zone modules.
         var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
@@ -72,14 +72,92 @@ public class LinkAndQrTests
         Assert.Throws<ArgumentException>(() => QrCodes.Svg("javascript:alert(1)"));
 
     [Fact]
-    public void IvrPromptsComeInThePacketsLanguagesAndAlwaysEnglishAndFrench()
+    public void IvrPromptsComeInThePacketsTemplateLanguagesOnly()
     {
-        var ivr = SnippetRenderer.Render("ivr", new SnippetRequest("+33 1 42 00 00 00") { Languages = ["de", "fr"] });
+        var ivr = SnippetRenderer.Render("ivr", new SnippetRequest("+33 1 42 00 00 00") { Languages = ["de", "es-ES"] });
+        Assert.Contains("[de]", ivr, StringComparison.Ordinal);
+        Assert.Contains("drücken Sie die 5", ivr, StringComparison.Ordinal);
+        Assert.Contains("[es]", ivr, StringComparison.Ordinal);
+        Assert.DoesNotContain("[en]", ivr, StringComparison.Ordinal);
+        Assert.DoesNotContain("[fr]", ivr, StringComparison.Ordinal);
+        Assert.True(ivr.IndexOf("[de]", StringComparison.Ordinal) < ivr.IndexOf("[es]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IvrPromptInALanguageWithoutWordsSaysSoInsteadOfSpeakingAnother()
+    {
+        var ivr = SnippetRenderer.Render("ivr", new SnippetRequest("+33 1 42 00 00 00") { Languages = ["ja"] });
+        Assert.Contains("[ja]", ivr, StringComparison.Ordinal);
+        Assert.Contains("No prompt in this language yet", ivr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prompt:", ivr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IvrKeyAndLanguageComeFromTheRequest()
+    {
+        var ivr = SnippetRenderer.Render("ivr", new SnippetRequest("+33 1 42 00 00 00") { Language = "fr", Key = "9" });
         Assert.Contains("[fr]", ivr, StringComparison.Ordinal);
-        Assert.Contains("[en]", ivr, StringComparison.Ordinal);
-        Assert.Contains("press 5", ivr, StringComparison.Ordinal);
-        Assert.Contains("tapez 5", ivr, StringComparison.Ordinal);
-        Assert.True(ivr.IndexOf("[fr]", StringComparison.Ordinal) < ivr.IndexOf("[en]", StringComparison.Ordinal));
+        Assert.Contains("tapez 9", ivr, StringComparison.Ordinal);
+        Assert.False(SnippetRenderer.IsIvrKey("10"));
+        Assert.True(SnippetRenderer.IsIvrKey("#"));
+    }
+
+    [Theory]
+    [InlineData("en", "Chat on WhatsApp", "Brand resources")]
+    [InlineData("fr", "Discuter sur WhatsApp", "Ressources de la marque")]
+    public void EverySnippetSpeaksTheLanguageAskedForAndCarriesTheBrandRules(string language, string words, string brand)
+    {
+        foreach (var kind in SnippetRenderer.Kinds.Where(k => k.Name != "wa-link"))
+        {
+            var snippet = SnippetRenderer.Render(kind.Name, new SnippetRequest("+33 1 42 00 00 00") { Language = language });
+            Assert.Contains(brand, snippet, StringComparison.Ordinal);
+            Assert.Contains("https://www.whatsappbrand.com/", snippet, StringComparison.Ordinal);
+            if (kind.MediaType == "text/html")
+            {
+                Assert.Contains(words, snippet, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void AppLinkWithoutTextIsNotABareDeepLink()
+    {
+        var app = SnippetRenderer.Render("app-link", "+33 1 42 00 00 00");
+        Assert.DoesNotMatch(@"(?m)^whatsapp://send\s*$", app);
+        Assert.Contains("https://wa.me/33142000000", app, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GoogleBusinessProfileSnippetGivesTheUrlWhatsAppAttribute()
+    {
+        var google = SnippetRenderer.Render("google-business", "+33 1 42 00 00 00");
+        Assert.Contains("attributeMask=attributes/url_whatsapp", google, StringComparison.Ordinal);
+        var json = google.Split('\n').Single(l => l.StartsWith('{'));
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("https://wa.me/33142000000", body.RootElement.GetProperty("attributes")[0].GetProperty("uriValues")[0].GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public void QrSvgHasATitleAndACaptionWhenAskedAndItsSizeIsPrintReady()
+    {
+        var svg = System.Xml.Linq.XDocument.Parse(SnippetRenderer.Render("qr", new SnippetRequest("+33 1 42 00 00 00") { QrCaption = true }));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal("QR code: chat on WhatsApp with +33 1 42 00 00 00", svg.Root!.Element(ns + "title")!.Value);
+        Assert.Equal(["Scan to chat on WhatsApp", "+33 1 42 00 00 00"], svg.Root.Elements(ns + "text").Select(t => t.Value));
+        // 37 modules (version 3 and the quiet zone) at 32 px each: the nearest to 1,200 px.
+        Assert.Equal("1184", svg.Root.Attribute("width")!.Value);
+        var plain = System.Xml.Linq.XDocument.Parse(SnippetRenderer.Render("qr", "+33 1 42 00 00 00"));
+        Assert.Empty(plain.Root!.Elements(ns + "text"));
+    }
+
+    [Theory]
+    [InlineData(100, 111)]
+    [InlineData(1200, 1184)]
+    [InlineData(4000, 3996)]
+    public void QrPngIsTheWholeModuleWidthNearestTheSizeAskedFor(int size, int expected)
+    {
+        var png = QrCodes.Png("https://wa.me/33142000000", size);
+        Assert.Equal(expected, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
     }
 
     [Fact]
