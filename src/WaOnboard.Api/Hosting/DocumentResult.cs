@@ -17,6 +17,9 @@ public sealed class DocumentResult(byte[] content, string contentType) : IResult
 
     public byte[] Content { get; } = content;
 
+    /// <summary>Whether a page of this server may frame it (the pre-flight page's snippet previews); other origins never may.</summary>
+    public bool FramedBySameOrigin { get; init; }
+
     public int? StatusCode => StatusCodes.Status200OK;
 
     public string ContentType { get; } = contentType;
@@ -37,7 +40,9 @@ public sealed class DocumentResult(byte[] content, string contentType) : IResult
         response.ContentLength = Content.Length;
         if (IsActiveContent(ContentType))
         {
-            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            response.Headers.ContentSecurityPolicy = FramedBySameOrigin
+                ? ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal)
+                : ContentSecurityPolicy;
         }
         return response.Body.WriteAsync(Content, httpContext.RequestAborted).AsTask();
     }

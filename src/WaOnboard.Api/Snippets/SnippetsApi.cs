@@ -209,7 +209,11 @@ public static class SnippetsApi
     {
         var content = Encoding.UTF8.GetBytes(SnippetRenderer.Render(kind.Name, request));
         // The core's media types are bare; text is UTF-8 here as on the command line. SVG declares its own encoding as XML.
-        return new DocumentResult(content, kind.MediaType.StartsWith("text/", StringComparison.Ordinal) ? kind.MediaType + "; charset=utf-8" : kind.MediaType);
+        // The pre-flight page previews HTML snippets in sandboxed frames of this server.
+        return new DocumentResult(content, kind.MediaType.StartsWith("text/", StringComparison.Ordinal) ? kind.MediaType + "; charset=utf-8" : kind.MediaType)
+        {
+            FramedBySameOrigin = kind.MediaType == "text/html",
+        };
     }
 
     /// <summary>A 400 for a missing number or one too long to be a number; checked before the number is parsed.</summary>
