@@ -579,7 +579,7 @@
     const status = $('#record-status');
     const key = $('#api-key').value.trim();
     try {
-      const response = await post('/v1/packets' + profileQuery(), key ? { 'X-Api-Key': key } : {});
+      const response = await post('/v1/packets' + profileQuery(), key ? { Authorization: 'Bearer ' + key } : {});
       const answer = await response.json().catch(() => null);
       const number = answer && answer.e164 ? answer.e164 : '';
       status.textContent = response.status === 201 ? t('recorded', number) : response.status === 200 ? t('already', number)
