@@ -14,6 +14,9 @@ public sealed record PhoneNumberInfo(string Input, bool Valid, string? E164, str
     /// <summary>Why the number is not valid, in words for the user; null when it is.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>True when the number is not valid only for want of a country code (and no region was given to supply one).</summary>
+    public bool LacksCountryCode { get; init; }
+
     /// <summary>True when the number was written with its country code (after <c>+</c>, <c>00</c>, <c>tel:+</c> or the region's international prefix, or as its first digits).</summary>
     public bool HasCountryCode { get; init; }
 

@@ -71,7 +71,7 @@ public static class PhoneNumbers
             // Our addition to libphonenumber: 00 is the international prefix in most of the world.
             return digits.StartsWith("00", StringComparison.Ordinal) && digits.Length > 2
                 ? Parse(input, "+" + digits[2..], null, hasCountryCode: true)
-                : Invalid(input, "has no country code: write it with + and the country code, or give a region");
+                : Invalid(input, "has no country code: write it with + and the country code, or give a region") with { LacksCountryCode = true };
         }
 
         return Parse(input, digits, region, hasCountryCode: false);

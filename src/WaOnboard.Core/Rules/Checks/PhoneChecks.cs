@@ -17,7 +17,7 @@ internal sealed class PhoneNumberCheck : Check
         {
             // A packet has no region to fall back on, so the advice to give one (meant for the phone command) is cut.
             var problem = info.Problem ?? "is not valid";
-            scope.Fail(node, text, "it " + (problem.StartsWith("has no country code", StringComparison.Ordinal) ? "has no country code" : problem));
+            scope.Fail(node, text, "it " + (info.LacksCountryCode ? "has no country code" : problem));
         }
     }
 }
