@@ -75,11 +75,14 @@ public static class ApiHost
         builder.Services.AddSingleton(services => LoadRules(services.GetRequiredService<IConfiguration>()["Profiles:Path"]));
         builder.Services.AddSingleton(services => new PacketChecker(
             services.GetRequiredService<RuleSet>(), services.GetRequiredService<INumberRegistry>(), services.GetRequiredService<TimeProvider>()));
+        // Rates:Path: a rate file (the format of a profile's rates.yaml) that replaces the profiles' own for POST /v1/estimate.
+        builder.Services.AddSingleton(services => ServerRates.Load(services.GetRequiredService<IConfiguration>()["Rates:Path"]));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         // A broken profile folder stops the server at start with file:line, never at the first request.
         _ = app.Services.GetRequiredService<RuleSet>();
+        _ = app.Services.GetRequiredService<ServerRates>();
         app.Use(static (context, next) =>
         {
             // Set when the response starts, so that error and rate-limit responses carry it too.
@@ -108,6 +111,7 @@ public static class ApiHost
         app.MapRulesApi();
         app.MapChecklistApi();
         app.MapSnippetsApi();
+        app.MapEstimateApi();
         return app;
     }
 

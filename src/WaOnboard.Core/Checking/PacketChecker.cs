@@ -32,6 +32,9 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
             }
         }
         var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, NumberHeldElsewhere = heldElsewhere });
-        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, heldElsewhere);
+        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, heldElsewhere)
+        {
+            DefaultRates = Rules.Default.RateCard,
+        };
     }
 }
