@@ -48,7 +48,8 @@ internal static class ChecklistCommand
             {
                 return CliApp.ExitUsage;
             }
-            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken);
+            // The findings the checklist quotes are in the checklist's language.
+            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, parseResult.GetValue(lang)!, cancellationToken);
             var options = new ChecklistOptions
             {
                 Rates = card,

@@ -21,8 +21,10 @@ internal static class ValidateCommand
             Description = "Also check that the number is not already onboarded for another business in this SQLite registry (the API's)",
             HelpName = "PATH",
         };
+        var lang = new Option<string>("--lang") { Description = "Language of the findings' message and help (the rule ids stay the same)", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong([.. Checklists.ChecklistOptions.Languages]);
         var sources = new ProfileOptions();
-        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, registryPath };
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, format, registryPath, lang };
         sources.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -70,7 +72,7 @@ internal static class ValidateCommand
                     unreadable = true;
                     continue;
                 }
-                reports.Add((await checker.CheckAsync(document, profileName, cancellationToken)).Report);
+                reports.Add((await checker.CheckAsync(document, profileName, parse.GetValue(lang)!, cancellationToken)).Report);
             }
             if (CliApp.WantsJson(parse, format))
             {

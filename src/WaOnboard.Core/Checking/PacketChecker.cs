@@ -15,7 +15,11 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
     public RuleSet Rules { get; } = rules;
 
     /// <summary>Checks a packet with its provider's profile, or with <paramref name="profile"/> when given. Never throws on bad input.</summary>
-    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, CancellationToken cancellationToken = default)
+    public ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, CancellationToken cancellationToken = default) =>
+        CheckAsync(document, profile, "en", cancellationToken);
+
+    /// <summary>Checks a packet, with the findings' message and help in <paramref name="language"/> (<c>en</c> or <c>fr</c>). Never throws on bad input.</summary>
+    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile, string language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var packet = document.Packet;
@@ -31,7 +35,11 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
                 heldElsewhere = holder;
             }
         }
-        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, NumberHeldElsewhere = heldElsewhere });
+        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, NumberHeldElsewhere = heldElsewhere, Language = language });
+        if (language != "en")
+        {
+            report = new Findings.ValidationReport(report.Packet, report.Profile, [.. report.Findings.Select(f => FileFindingTexts.In(f, language))]);
+        }
         return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, heldElsewhere)
         {
             DefaultRates = Rules.Default.RateCard,

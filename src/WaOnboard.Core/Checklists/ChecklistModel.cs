@@ -126,7 +126,7 @@ internal static class ChecklistModel
                 ("category", t.TryGetValue("category_" + l.Category, out var name) ? name : l.Category),
                 ("rate", l.Rate is { } rate ? estimate.FormatRate(rate, language) : t["noRate"]),
                 ("amount", l.ExactAmount is { } amount ? estimate.Format(amount, language) : t["noRate"])))
-                .Concat(estimate.Fees.Select(f => Fill(t["estimateFee"], ("name", f.Name), ("amount", estimate.Format(f.ExactAmount, language)), ("source", f.Source))))
+                .Concat(estimate.Fees.Select(f => Fill(t["estimateFee"], ("name", language == "fr" ? f.NameFr ?? f.Name : f.Name), ("amount", estimate.Format(f.ExactAmount, language)))))
                 .ToList();
             estimateView = new EstimateView(lines,
                 Fill(t["estimateTotal"], ("total", estimate.Format(estimate.ExactTotal, language))),

@@ -97,7 +97,7 @@ public sealed record MessageEstimate(
         var total = estimate.Messages.Values.Sum();
         foreach (var fee in fees.Fees.Where(f => f.Currency.Equals(currency, StringComparison.OrdinalIgnoreCase)))
         {
-            feeLines.Add(new FeeLine(fee.Name, fee.PerMessage * total, currency, fee.Source));
+            feeLines.Add(new FeeLine(fee.Name, fee.PerMessage * total, currency, fee.Source) { NameFr = fee.NameFr });
         }
         return new MessageEstimate(currency, country, card?.Effective, lines, feeLines, warnings, rates?.Symbol ?? Money.Symbol(currency), card?.Source ?? "");
     }
@@ -144,7 +144,11 @@ public sealed record EstimateLine(string Category, long Messages, decimal? Rate,
 /// <param name="ExactAmount">The fee, unrounded.</param>
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="Source">Where the figure comes from.</param>
-public sealed record FeeLine(string Name, decimal ExactAmount, string Currency, string Source);
+public sealed record FeeLine(string Name, decimal ExactAmount, string Currency, string Source)
+{
+    /// <summary>The fee's name in French, when the rate file gives one.</summary>
+    public string? NameFr { get; init; }
+}
 
 /// <summary>The estimate's JSON document.</summary>
 /// <param name="Currency">ISO 4217 code.</param>

@@ -119,7 +119,10 @@ public sealed class RateCard
                 continue;
             }
             fees.Add(new ProviderFee(Text(map, "name", file, errors), Text(map, "currency", file, errors),
-                Amount(map, "perMessage", file, errors) ?? 0m, Text(map, "source", file, errors)));
+                Amount(map, "perMessage", file, errors) ?? 0m, Text(map, "source", file, errors))
+            {
+                NameFr = map["nameFr"] is ScalarNode { IsBlank: false } fr ? fr.Text : null,
+            });
         }
         return new RateCard(file, effective, source, rates, fees);
     }
@@ -163,4 +166,8 @@ public sealed record CountryRates(string Country, string Currency, string? Symbo
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="PerMessage">The fee per message.</param>
 /// <param name="Source">Where the figure comes from.</param>
-public sealed record ProviderFee(string Name, string Currency, decimal PerMessage, string Source);
+public sealed record ProviderFee(string Name, string Currency, decimal PerMessage, string Source)
+{
+    /// <summary>The fee's name in French (<c>nameFr</c>), for French checklists; the name when not given.</summary>
+    public string? NameFr { get; init; }
+}

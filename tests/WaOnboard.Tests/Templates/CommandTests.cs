@@ -50,7 +50,7 @@ public class CommandTests
             Assert.Equal(0, Run("checklist", Packet("8x8"), "--lang", "fr", "--format", "eml", "--out", file));
             var mail = MailParts.Decode(File.ReadAllText(file));
             Assert.Contains("Les sessions ne sont pas comptées", mail.Text, StringComparison.Ordinal);
-            Assert.Contains("8x8 transaction charge", mail.Text, StringComparison.Ordinal);
+            Assert.Contains("Frais de transaction 8x8", mail.Text, StringComparison.Ordinal);
             Html.ParseDocument(mail.Html);
         }
         finally
