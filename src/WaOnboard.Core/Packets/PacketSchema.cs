@@ -25,8 +25,12 @@ public static class PacketSchema
         ["account"] = new MapShape(new() { ["plan"] = Text, ["termsAccepted"] = Flag }),
         ["phone"] = new MapShape(new()
         {
-            ["number"] = Text, ["canReceive"] = TextList, ["usedOnWhatsAppBefore"] = Flag, ["provider"] = Text,
-            ["currentlyOn"] = Text, ["twoStepPinReady"] = Flag,
+            ["number"] = Text,
+            ["canReceive"] = TextList,
+            ["usedOnWhatsAppBefore"] = Flag,
+            ["provider"] = Text,
+            ["currentlyOn"] = Text,
+            ["twoStepPinReady"] = Flag,
             ["twoStepPin"] = Text, // known so that the rule, not a typo suggestion, tells them to remove it
         }),
         ["hsm"] = new ListShape(new MapShape(new()

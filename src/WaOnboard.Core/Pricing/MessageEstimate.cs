@@ -177,8 +177,22 @@ internal static class Money
 {
     private static readonly Dictionary<string, int> Exceptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["JPY"] = 0, ["KRW"] = 0, ["CLP"] = 0, ["ISK"] = 0, ["VND"] = 0, ["XOF"] = 0, ["XAF"] = 0, ["UGX"] = 0, ["PYG"] = 0,
-        ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["JOD"] = 3, ["TND"] = 3, ["IQD"] = 3, ["LYD"] = 3,
+        ["JPY"] = 0,
+        ["KRW"] = 0,
+        ["CLP"] = 0,
+        ["ISK"] = 0,
+        ["VND"] = 0,
+        ["XOF"] = 0,
+        ["XAF"] = 0,
+        ["UGX"] = 0,
+        ["PYG"] = 0,
+        ["BHD"] = 3,
+        ["KWD"] = 3,
+        ["OMR"] = 3,
+        ["JOD"] = 3,
+        ["TND"] = 3,
+        ["IQD"] = 3,
+        ["LYD"] = 3,
     };
 
     /// <summary>The symbol of the most common invoice currencies; null for the others, which are written by their code.</summary>
