@@ -110,7 +110,7 @@ internal static class ChecklistModel
         var number = 0;
         foreach (var step in content.Steps)
         {
-            var fields = step.Fields.Select(f => Flag(Field(checkedPacket, f, language, t, content.Name), f, report)).ToList();
+            var fields = step.Fields.Select(f => Flag(Field(checkedPacket, f, language, t, content.Name), f, report, t)).ToList();
             missing.AddRange(fields.Where(f => f.IsMissing).Select(f => f.Label).Where(l => !missing.Contains(l)));
             steps.Add(new StepView(++number, language == "fr" ? step.Fr : step.En, language == "fr" ? step.TextFr : step.TextEn, fields));
         }
@@ -187,8 +187,13 @@ internal static class ChecklistModel
     }
 
     /// <summary>Flags a sheet value on which an error finding stands, with the finding's message.</summary>
-    private static FieldView Flag(FieldView field, string name, ValidationReport report)
+    private static FieldView Flag(FieldView field, string name, ValidationReport report, IReadOnlyDictionary<string, string> t)
     {
+        if (field.IsMissing && OptionalFields.Contains(name))
+        {
+            // Asked only when it applies (another name, a parent brand, an OBA request): not given is not missing.
+            field = field with { IsMissing = false, Value = t["none"] };
+        }
         if (!FieldPaths.TryGetValue(name, out var path))
         {
             return field;
@@ -196,6 +201,10 @@ internal static class ChecklistModel
         var error = report.Findings.FirstOrDefault(f => f.Severity == Severity.Error && Covers(path, f.Path));
         return error is null ? field : field with { IsInvalid = true, Problem = error.Message };
     }
+
+    /// <summary>Fields of the sheet that apply only to some businesses; when not given, the sheet says "none", not "missing".</summary>
+    private static readonly HashSet<string> OptionalFields =
+        ["otherNames", "nameInEnglish", "parentBrand", "obaRequested", "obaPrimaryCountry", "obaPrimaryLanguage", "obaSupportingLinks", "facebookPage"];
 
     /// <summary>The packet path behind each field of the sheet whose value can be invalid.</summary>
     private static readonly Dictionary<string, string> FieldPaths = new()
@@ -215,7 +224,7 @@ internal static class ChecklistModel
         ["hsmElementName"] = "hsm[0].elementName",
         ["hsmCategory"] = "hsm[0].category",
         ["hsmApproved"] = "hsm[0].approved",
-        ["hsmBodies"] = "hsm",
+        ["hsmBodies"] = "hsm[0].translations",
         ["websites"] = "profile.websites",
         ["facebookPage"] = "profile.facebookPage",
         ["businessName"] = "profile.businessName",
