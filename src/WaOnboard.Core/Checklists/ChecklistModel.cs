@@ -118,7 +118,6 @@ internal static class ChecklistModel
         var today = DateOnly.FromDateTime((options.Date ?? DateTimeOffset.UtcNow).UtcDateTime);
         var estimate = checkedPacket.Estimate(options.Rates, today);
         EstimateView? estimateView = null;
-        string? estimateProblem = null;
         if (estimate is not null)
         {
             var lines = estimate.Lines.Select(l => Fill(t["estimateLine"],
@@ -129,16 +128,13 @@ internal static class ChecklistModel
                 .Concat(estimate.Fees.Select(f => Fill(t["estimateFee"], ("name", language == "fr" ? f.NameFr ?? f.Name : f.Name), ("amount", estimate.Format(f.ExactAmount, language)))))
                 .ToList();
             estimateView = new EstimateView(lines,
-                Fill(t["estimateTotal"], ("total", estimate.Format(estimate.ExactTotal, language))),
+                // Never a total that looks complete when some messages have no rate: the label says what it leaves out.
+                Fill(t[estimate.Lines.Any(l => l.Rate is null) ? "estimateTotalPartial" : "estimateTotal"], ("total", estimate.Format(estimate.ExactTotal, language))),
                 estimate.Effective is { } effective
                     ? Fill(t["estimateSource"], ("source", estimate.Source), ("effective", effective.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
                     : "",
                 t["estimateNote"],
                 [.. EstimateWarnings(estimate, language, t)]);
-            if (estimate.Effective is null)
-            {
-                estimateProblem = Fill(t["estimateNoRate"], ("country", estimate.Country), ("currency", estimate.Currency));
-            }
         }
 
         var subject = Fill(t[pm ? "pmSubject" : "subject"], ("business", business));
@@ -146,7 +142,7 @@ internal static class ChecklistModel
             Fill(t[pm ? "pmIntro" : "intro"], ("business", business), ("provider", content.Name)),
             content.Name, business, Fill(t["sendHeading"], ("sendTo", sendTo)),
             [.. content.Warnings.Where(w => Applies(w, checkedPacket)).Select(w => w[language])],
-            elements, fileFindings, other, toSend, steps, missing, estimateView, estimateProblem)
+            elements, fileFindings, other, toSend, steps, missing, estimateView, null)
         {
             IsReady = report.Valid,
             Verdict = report.Valid

@@ -84,8 +84,9 @@ public class ChecklistTests
     {
         var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  country: GB\n  currency: GBP\n  messages: { utility: 1000 }\n");
         var text = ChecklistRenderer.Render(TestPackets.Check(packet, "8x8"), new()).Text;
-        Assert.Contains("No WhatsApp rate for country GB in GBP", text, StringComparison.Ordinal);
+        Assert.Contains("No WhatsApp rate for GB in GBP", text, StringComparison.Ordinal);
         Assert.Contains("8x8 transaction charge (2021 figure per session, applied per message): £3.00", text, StringComparison.Ordinal);
+        Assert.Contains("Total per month, without the messages that have no rate: £3.00", text, StringComparison.Ordinal);
         var engage = TestPackets.FromYaml("provider: engage-digital\nestimate:\n  country: GB\n  currency: GBP\n  messages: { utility: 1000 }\n");
         Assert.DoesNotContain("8x8", ChecklistRenderer.Render(TestPackets.Check(engage, "engage-digital"), new()).Text, StringComparison.Ordinal);
     }
