@@ -100,7 +100,8 @@ internal static class EstimateCommand
             lines.Add($"  {line.Category,-15} {line.Messages.ToString(CultureInfo.InvariantCulture),8} x {(line.Rate is { } r ? estimate.FormatRate(r, "en") : "(no rate)"),-12} = {(line.ExactAmount is { } a ? estimate.Format(a, "en") : "(no rate)")}");
         }
         lines.AddRange(estimate.Fees.Select(f => $"  {f.Name}: {estimate.Format(f.ExactAmount, "en")}"));
-        lines.Add($"  Total per month: {estimate.Format(estimate.ExactTotal, "en")}");
+        var partial = estimate.Lines.Any(l => l.Rate is null) ? ", without the messages that have no rate" : "";
+        lines.Add($"  Total per month{partial}: {estimate.Format(estimate.ExactTotal, "en")}");
         if (estimate.Source.Length > 0)
         {
             lines.Add($"  Rates from: {estimate.Source}");
