@@ -22,10 +22,11 @@ internal static class ChecklistCommand
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of standard output." };
         var profile = new Option<string?>("--profile") { Description = "Check with this profile instead of the packet's provider", HelpName = "NAME" };
         var sources = new ProfileOptions();
+        var rates = EstimateCommand.RatesOption();
 
         var command = new Command("checklist", "Write the customer checklist e-mail or the project manager's configuration sheet of a packet.")
         {
-            packetArgument, lang, format, audience, output, profile,
+            packetArgument, lang, format, audience, output, profile, rates,
         };
         sources.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -41,6 +42,10 @@ internal static class ChecklistCommand
             {
                 return ProfileOptions.UnknownProfile(parseResult, ruleSet, profileName);
             }
+            if (!EstimateCommand.TryLoadRates(io, parseResult.GetValue(rates), out var card))
+            {
+                return CliApp.ExitUsage;
+            }
             if (CliApp.LoadPacket(io, parseResult.GetValue(packetArgument)!) is not { } packet)
             {
                 return CliApp.ExitUsage;
@@ -54,9 +59,11 @@ internal static class ChecklistCommand
             {
                 return refused;
             }
-            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, cancellationToken: cancellationToken);
+            // The findings the checklist quotes are in the checklist's language.
+            var checkedPacket = await new PacketChecker(ruleSet).CheckAsync(packet, profileName, parseResult.GetValue(lang)!, cancellationToken: cancellationToken);
             var options = new ChecklistOptions
             {
+                Rates = card,
                 Language = parseResult.GetValue(lang)!,
                 Format = parseResult.GetValue(format) switch { "html" => ChecklistFormat.Html, "eml" => ChecklistFormat.Eml, _ => ChecklistFormat.Text },
                 Audience = parseResult.GetValue(audience) == "pm" ? ChecklistAudience.ProjectManager : ChecklistAudience.Customer,

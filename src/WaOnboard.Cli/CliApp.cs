@@ -19,6 +19,7 @@ internal static class CliApp
             RulesCommand.Create(),
             PhoneCommand.Create(),
             ChecklistCommand.Create(),
+            EstimateCommand.Create(),
             SnippetCommand.Create(),
             ServeCommand.Create(),
             KeysCommand.Create(),

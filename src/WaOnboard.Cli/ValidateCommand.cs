@@ -17,7 +17,9 @@ internal static class ValidateCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Skip packet folders below a searched folder that match this glob (repeatable)", HelpName = "GLOB" };
         var registryPath = CliApp.RegistryOption("Also check that the number is not already onboarded for another business in this registry (the API's)");
         var sources = new ProfileOptions();
-        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, registryPath, exclude };
+        var lang = new Option<string>("--lang") { Description = "Language of the findings' message and help (the rule ids stay the same)", DefaultValueFactory = _ => "en" };
+        lang.AcceptOnlyFromAmong([.. Checklists.ChecklistOptions.Languages]);
+        var command = new Command("validate", "Check packets against the rules of their provider profile") { paths, profile, registryPath, exclude, lang };
         sources.AddTo(command);
         foreach (var option in output.Options)
         {
@@ -62,7 +64,7 @@ internal static class ValidateCommand
                     continue;
                 }
                 // The operator at the registry's machine may read it: a finding names the holder.
-                reports.Add((await checker.CheckAsync(document, profileName, RegistryCaller.Operator, cancellationToken)).Report);
+                reports.Add((await checker.CheckAsync(document, profileName, parse.GetValue(lang)!, RegistryCaller.Operator, cancellationToken)).Report);
             }
             if (reports.Count == 0)
             {

@@ -19,14 +19,16 @@ public sealed class ChecklistApiTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         var report = await (await _client.PostAsync("/v1/validate", Http.Form(ManyMistakes))).ReadJsonAsync();
 
-        var response = await _client.PostAsync("/v1/checklist", Http.Form(ManyMistakes));
+        // The project manager's sheet quotes the findings as the report words them (the customer's e-mail leaves the paths out).
+        var response = await _client.PostAsync("/v1/checklist?audience=pm", Http.Form(ManyMistakes));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checklist = await response.Content.ReadAsStringAsync();
-        var messages = report.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToList();
-        Assert.Contains(messages, m => m.Contains("15-digit", StringComparison.Ordinal));
+        var messages = report.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() != "info")
+            .Select(f => f.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains("15 or 16 digits", StringComparison.Ordinal));
         Assert.All(messages, message => Assert.Contains(message, checklist, StringComparison.Ordinal));
-        Assert.Contains("[to fix] Facebook Business Manager ID", checklist, StringComparison.Ordinal);
+        Assert.Contains("[to fix] Business ID", checklist, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var operations = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
             .ToList();
-        Assert.Equal(15, operations.Count);
+        Assert.Equal(16, operations.Count);
         foreach (var (name, operation) in operations)
         {
             Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{name} has no summary");

@@ -93,7 +93,7 @@ public static class ChecklistApi
         {
             return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
         }
-        var checkedPacket = await checker.CheckAsync(document, profile, request.HttpContext.Caller(), cancellationToken);
+        var checkedPacket = await checker.CheckAsync(document, profile, lang ?? "en", request.HttpContext.Caller(), cancellationToken);
         var options = new ChecklistOptions
         {
             Language = lang ?? "en",

@@ -93,6 +93,8 @@ public static class ApiHost
                 .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept)
                 .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate)));
         }
+        // Rates:Path: a rate file (the format of a profile's rates.yaml) that replaces the profiles' own for POST /v1/estimate.
+        builder.Services.AddSingleton(services => ServerRates.Load(services.GetRequiredService<IConfiguration>()["Rates:Path"]));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -100,6 +102,7 @@ public static class ApiHost
         app.Services.GetRequiredService<RegistryDatabase>();
         // A broken profile folder stops the server at start with file:line, never at the first request.
         _ = app.Services.GetRequiredService<RuleSet>();
+        _ = app.Services.GetRequiredService<ServerRates>();
         app.Use(static (context, next) =>
         {
             // Set when the response starts, so that error and rate-limit responses carry it too.
@@ -162,6 +165,7 @@ public static class ApiHost
         app.MapChecklistApi();
         app.MapSnippetsApi();
         app.MapPageApi();
+        app.MapEstimateApi();
         return app;
     }
 

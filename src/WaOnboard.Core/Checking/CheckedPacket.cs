@@ -30,4 +30,16 @@ public sealed record CheckedPacket(
 
     /// <summary>The number in E.164 when it is valid; null otherwise.</summary>
     public string? E164 => Phone is { Valid: true, E164: { } e164 } ? e164 : null;
+
+    /// <summary>The default profile's rate card: WhatsApp's rates when the provider's folder has none (never its fees).</summary>
+    public Pricing.RateCard DefaultRates { get; init; } = Pricing.RateCard.Empty;
+
+    /// <summary>
+    /// The monthly cost estimate of the packet's <c>estimate</c>; null when it has none. WhatsApp's rates come from
+    /// <paramref name="rates"/> when given, else from the profile's card, else the default profile's; fees only ever
+    /// from <paramref name="rates"/> or the profile's own card.
+    /// </summary>
+    public Pricing.MessageEstimate? Estimate(Pricing.RateCard? rates, DateOnly today) => rates is not null
+        ? Pricing.MessageEstimate.For(Packet, [rates], rates, today)
+        : Pricing.MessageEstimate.For(Packet, [Profile.RateCard, DefaultRates], Profile.RateCard, today);
 }

@@ -18,7 +18,11 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
     /// Checks a packet with its provider's profile, or with <paramref name="profile"/> when given, for a
     /// <paramref name="caller"/> (anonymous when null: findings never name another business). Never throws on bad input.
     /// </summary>
-    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, RegistryCaller? caller = null, CancellationToken cancellationToken = default)
+    public ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile = null, RegistryCaller? caller = null, CancellationToken cancellationToken = default) =>
+        CheckAsync(document, profile, "en", caller, cancellationToken);
+
+    /// <summary>Checks a packet, with the findings' message and help in <paramref name="language"/> (<c>en</c> or <c>fr</c>). Never throws on bad input.</summary>
+    public async ValueTask<CheckedPacket> CheckAsync(PacketDocument document, string? profile, string language, RegistryCaller? caller = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var packet = document.Packet;
@@ -29,7 +33,14 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
             // Asked once, before the rules run: the rules get the answer as data and never wait on a database.
             answer = await RegistryAnswer.AskAsync(registry, packet, e164, caller ?? RegistryCaller.Anonymous, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         }
-        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, Registry = answer });
-        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, answer);
+        var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, Registry = answer, Language = language });
+        if (language != "en")
+        {
+            report = new Findings.ValidationReport(report.Packet, report.Profile, [.. report.Findings.Select(f => FileFindingTexts.In(f, language))]);
+        }
+        return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, answer)
+        {
+            DefaultRates = Rules.Default.RateCard,
+        };
     }
 }

@@ -46,6 +46,9 @@ public sealed record ChecklistOptions
 
     /// <summary>The e-mail's To header; none when null (the project manager fills it in).</summary>
     public string? To { get; init; }
+
+    /// <summary>A rate file that replaces the profile's for the cost estimate (<c>--rates</c>); the profile's when null.</summary>
+    public Pricing.RateCard? Rates { get; init; }
 }
 
 /// <summary>A rendered document: its bytes (UTF-8 for text) and media type.</summary>

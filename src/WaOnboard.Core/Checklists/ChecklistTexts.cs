@@ -14,6 +14,12 @@ internal sealed class ProfileChecklist
     public List<ElementContent> Elements { get; set; } = [];
     public List<StepContent> Steps { get; set; } = [];
     public List<Dictionary<string, string>> Warnings { get; set; } = [];
+
+    /// <summary>One line of guidance per entry point (contact page, footer, app, ...), in en and fr.</summary>
+    public List<Dictionary<string, string>> EntryPoints { get; set; } = [];
+
+    /// <summary>Brand guidelines, click-to-chat links, press: the communication resources, in en and fr.</summary>
+    public List<Dictionary<string, string>> Resources { get; set; } = [];
 }
 
 /// <summary>A requested element and the packet paths that decide its status.</summary>
@@ -33,23 +39,6 @@ internal sealed class StepContent
     public string TextEn { get; set; } = "";
     public string TextFr { get; set; } = "";
     public List<string> Fields { get; set; } = [];
-}
-
-/// <summary>One line of a profile's rates.yaml.</summary>
-internal sealed class RateContent
-{
-    public string Country { get; set; } = "";
-    public string Currency { get; set; } = "";
-    public string Symbol { get; set; } = "";
-    public string WhatsAppRate { get; set; } = "";
-    public string Provider { get; set; } = "";
-    public string ProviderFee { get; set; } = "";
-    public string Source { get; set; } = "";
-}
-
-internal sealed class RatesContent
-{
-    public List<RateContent> Rates { get; set; } = [];
 }
 
 /// <summary>The shared texts of the checklists (templates/checklists/labels.yaml, fields.yaml), read once per process.</summary>

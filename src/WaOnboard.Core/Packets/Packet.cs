@@ -87,6 +87,12 @@ public sealed record PhoneSection
 
     /// <summary><c>phone.provider</c>: who provides the line.</summary>
     public string? Provider { get; init; }
+
+    /// <summary><c>phone.currentlyOn</c>: none, consumer-app, business-app or other-provider.</summary>
+    public string? CurrentlyOn { get; init; }
+
+    /// <summary><c>phone.twoStepPinReady</c>: the six-digit two-step verification PIN is chosen.</summary>
+    public bool? TwoStepPinReady { get; init; }
 }
 
 /// <summary>A message template (HSM) and its translations.</summary>
@@ -101,6 +107,9 @@ public sealed record MessageTemplate
     /// <summary><c>hsm[i].approved</c>.</summary>
     public bool? Approved { get; init; }
 
+    /// <summary><c>hsm[i].category</c>: marketing, utility or authentication.</summary>
+    public string? Category { get; init; }
+
     /// <summary><c>hsm[i].translations</c>.</summary>
     public IReadOnlyList<TemplateTranslation> Translations { get; init; } = [];
 }
@@ -113,6 +122,37 @@ public sealed record TemplateTranslation
 
     /// <summary><c>body</c>.</summary>
     public string? Body { get; init; }
+
+    /// <summary><c>examples</c>: one sample value per variable of the body.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary><c>header.format</c>: text, image, video or document.</summary>
+    public string? HeaderFormat { get; init; }
+
+    /// <summary><c>header.text</c>.</summary>
+    public string? HeaderText { get; init; }
+
+    /// <summary><c>footer</c>.</summary>
+    public string? Footer { get; init; }
+
+    /// <summary><c>buttons</c>.</summary>
+    public IReadOnlyList<TemplateButton> Buttons { get; init; } = [];
+}
+
+/// <summary>A button of a message template.</summary>
+public sealed record TemplateButton
+{
+    /// <summary><c>type</c>: quick-reply, url, phone-number or copy-code.</summary>
+    public string? Type { get; init; }
+
+    /// <summary><c>text</c>: the button's label.</summary>
+    public string? Text { get; init; }
+
+    /// <summary><c>url</c>, for a url button.</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>phoneNumber</c>, for a phone-number button.</summary>
+    public string? PhoneNumber { get; init; }
 }
 
 /// <summary>What WhatsApp shows of the business, and the details of the verified-status request.</summary>
@@ -156,6 +196,28 @@ public sealed record BusinessProfile
 
     /// <summary><c>profile.avatar</c>: the picture's path, relative to the packet's folder.</summary>
     public string? Avatar { get; init; }
+
+    /// <summary><c>profile.officialBusinessAccount</c>: the Official Business Account (blue check) request.</summary>
+    public OfficialBusinessAccount OfficialBusinessAccount { get; init; } = new();
+}
+
+/// <summary>The Official Business Account (blue check) request.</summary>
+public sealed record OfficialBusinessAccount
+{
+    /// <summary><c>requested</c>.</summary>
+    public bool? Requested { get; init; }
+
+    /// <summary><c>primaryCountry</c>: ISO 3166-1 alpha-2.</summary>
+    public string? PrimaryCountry { get; init; }
+
+    /// <summary><c>primaryLanguage</c>.</summary>
+    public string? PrimaryLanguage { get; init; }
+
+    /// <summary><c>parentBrand</c>.</summary>
+    public string? ParentBrand { get; init; }
+
+    /// <summary><c>supportingLinks</c>: at most 5 https addresses.</summary>
+    public IReadOnlyList<string> SupportingLinks { get; init; } = [];
 }
 
 /// <summary>The line of credit that lets the provider send templates on the business's behalf.</summary>
@@ -186,4 +248,7 @@ public sealed record Estimate
 
     /// <summary><c>estimate.currency</c>.</summary>
     public string? Currency { get; init; }
+
+    /// <summary><c>estimate.messages</c>: messages per month by category (marketing, utility, authentication, service).</summary>
+    public IReadOnlyDictionary<string, long> Messages { get; init; } = new Dictionary<string, long>();
 }

@@ -35,13 +35,31 @@ internal static class PacketReader
                 CanReceive = Texts(phone, "canReceive"),
                 UsedOnWhatsAppBefore = Flag(phone, "usedOnWhatsAppBefore"),
                 Provider = Text(phone, "provider"),
+                CurrentlyOn = Text(phone, "currentlyOn"),
+                TwoStepPinReady = Flag(phone, "twoStepPinReady"),
             },
             Templates = [.. Maps(root, "hsm").Select(t => new MessageTemplate
             {
                 Namespace = Text(t, "namespace"),
                 ElementName = Text(t, "elementName"),
                 Approved = Flag(t, "approved"),
-                Translations = [.. Maps(t, "translations").Select(l => new TemplateTranslation { Language = Text(l, "language"), Body = Text(l, "body") })],
+                Category = Text(t, "category"),
+                Translations = [.. Maps(t, "translations").Select(l => new TemplateTranslation
+                {
+                    Language = Text(l, "language"),
+                    Body = Text(l, "body"),
+                    Examples = Texts(l, "examples"),
+                    HeaderFormat = Text(l["header"] as MapNode, "format"),
+                    HeaderText = Text(l["header"] as MapNode, "text"),
+                    Footer = Text(l, "footer"),
+                    Buttons = [.. Maps(l, "buttons").Select(b => new TemplateButton
+                    {
+                        Type = Text(b, "type"),
+                        Text = Text(b, "text"),
+                        Url = Text(b, "url"),
+                        PhoneNumber = Text(b, "phoneNumber"),
+                    })],
+                })],
             })],
             Profile = new BusinessProfile
             {
@@ -58,6 +76,7 @@ internal static class PacketReader
                 FacebookPage = Text(profile, "facebookPage"),
                 PhoneNumbers = Texts(profile, "phoneNumbers"),
                 Avatar = Text(profile, "avatar"),
+                OfficialBusinessAccount = ReadOfficialBusinessAccount(profile?["officialBusinessAccount"] as MapNode),
             },
             LineOfCredit = new LineOfCredit { Approved = Flag(root["lineOfCredit"] as MapNode, "approved") },
             Channel = new Channel { Name = Text(channel, "name"), Script = Text(channel, "script") },
@@ -66,8 +85,31 @@ internal static class PacketReader
                 SessionsPerMonth = long.TryParse(Text(estimate, "sessionsPerMonth"), NumberStyles.None, CultureInfo.InvariantCulture, out var sessions) ? sessions : null,
                 Country = Text(estimate, "country"),
                 Currency = Text(estimate, "currency"),
+                Messages = Counts(estimate?["messages"] as MapNode),
             },
         };
+    }
+
+    private static OfficialBusinessAccount ReadOfficialBusinessAccount(MapNode? oba) => new()
+    {
+        Requested = Flag(oba, "requested"),
+        PrimaryCountry = Text(oba, "primaryCountry"),
+        PrimaryLanguage = Text(oba, "primaryLanguage"),
+        ParentBrand = Text(oba, "parentBrand"),
+        SupportingLinks = Texts(oba, "supportingLinks"),
+    };
+
+    private static Dictionary<string, long> Counts(MapNode? map)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var entry in map?.Entries ?? [])
+        {
+            if (entry.Value is ScalarNode scalar && long.TryParse(scalar.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                counts[entry.Key] = count;
+            }
+        }
+        return counts;
     }
 
     private static string? Text(MapNode? map, string key) => map?[key] is ScalarNode { IsBlank: false } scalar ? scalar.Text : null;

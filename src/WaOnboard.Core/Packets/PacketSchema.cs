@@ -23,13 +23,31 @@ public static class PacketSchema
         ["provider"] = Text,
         ["business"] = new MapShape(new() { ["facebookBusinessId"] = Text, ["verifiedName"] = Text, ["legalName"] = Text, ["verified"] = Flag }),
         ["account"] = new MapShape(new() { ["plan"] = Text, ["termsAccepted"] = Flag }),
-        ["phone"] = new MapShape(new() { ["number"] = Text, ["canReceive"] = TextList, ["usedOnWhatsAppBefore"] = Flag, ["provider"] = Text }),
+        ["phone"] = new MapShape(new()
+        {
+            ["number"] = Text,
+            ["canReceive"] = TextList,
+            ["usedOnWhatsAppBefore"] = Flag,
+            ["provider"] = Text,
+            ["currentlyOn"] = Text,
+            ["twoStepPinReady"] = Flag,
+            ["twoStepPin"] = Text, // known so that the rule, not a typo suggestion, tells them to remove it
+        }),
         ["hsm"] = new ListShape(new MapShape(new()
         {
             ["namespace"] = Text,
             ["elementName"] = Text,
             ["approved"] = Flag,
-            ["translations"] = new ListShape(new MapShape(new() { ["language"] = Text, ["body"] = Text })),
+            ["category"] = Text,
+            ["translations"] = new ListShape(new MapShape(new()
+            {
+                ["language"] = Text,
+                ["body"] = Text,
+                ["examples"] = TextList,
+                ["header"] = new MapShape(new() { ["format"] = Text, ["text"] = Text }),
+                ["footer"] = Text,
+                ["buttons"] = new ListShape(new MapShape(new() { ["type"] = Text, ["text"] = Text, ["url"] = Text, ["phoneNumber"] = Text })),
+            })),
         })),
         ["profile"] = new MapShape(new()
         {
@@ -46,10 +64,24 @@ public static class PacketSchema
             ["facebookPage"] = Text,
             ["phoneNumbers"] = TextList,
             ["avatar"] = Text,
+            ["officialBusinessAccount"] = new MapShape(new()
+            {
+                ["requested"] = Flag,
+                ["primaryCountry"] = Text,
+                ["primaryLanguage"] = Text,
+                ["parentBrand"] = Text,
+                ["supportingLinks"] = TextList,
+            }),
         }),
         ["lineOfCredit"] = new MapShape(new() { ["approved"] = Flag }),
         ["channel"] = new MapShape(new() { ["name"] = Text, ["script"] = Text }),
-        ["estimate"] = new MapShape(new() { ["sessionsPerMonth"] = Whole, ["country"] = Text, ["currency"] = Text }),
+        ["estimate"] = new MapShape(new()
+        {
+            ["sessionsPerMonth"] = Whole,
+            ["country"] = Text,
+            ["currency"] = Text,
+            ["messages"] = new MapShape(new() { ["marketing"] = Whole, ["utility"] = Whole, ["authentication"] = Whole, ["service"] = Whole }),
+        }),
     });
 
     /// <summary>Every field path the schema knows, with <c>[*]</c> for list items (<c>hsm[*].translations[*].body</c>).</summary>

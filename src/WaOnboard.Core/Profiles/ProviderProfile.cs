@@ -1,4 +1,5 @@
 using WaOnboard.Checklists;
+using WaOnboard.Pricing;
 
 namespace WaOnboard.Profiles;
 
@@ -7,7 +8,7 @@ public sealed class ProviderProfile
 {
     private readonly IReadOnlyDictionary<string, ProfileFile> _files;
     private readonly Lazy<ProfileChecklist?> _checklist;
-    private readonly Lazy<IReadOnlyList<RateContent>> _rates;
+    private readonly Lazy<RateCard?> _rates;
 
     internal ProviderProfile(string name, string title, string description, bool isDefault, string origin, IReadOnlyDictionary<string, ProfileFile> files)
     {
@@ -18,7 +19,7 @@ public sealed class ProviderProfile
         Origin = origin;
         _files = files;
         _checklist = new(() => File(ProfileFile.ChecklistFileName) is { } file ? ChecklistTexts.Parse<ProfileChecklist>(file) : null);
-        _rates = new(() => File(ProfileFile.RatesFileName) is { } file ? ChecklistTexts.Parse<RatesContent>(file).Rates : []);
+        _rates = new(() => File(ProfileFile.RatesFileName) is { } file ? ReadRates(file) : null);
     }
 
     /// <summary>The profile's name, as a packet's <c>provider</c> names it (its folder's name).</summary>
@@ -42,8 +43,17 @@ public sealed class ProviderProfile
     /// <summary>The requested elements, steps and warnings of the checklists; inherited when the folder has none.</summary>
     internal ProfileChecklist? Checklist => _checklist.Value ?? Extends?.Checklist;
 
-    /// <summary>The rates and fees of the cost estimate; inherited when the folder has none.</summary>
-    internal IReadOnlyList<RateContent> Rates => _rates.Value.Count > 0 ? _rates.Value : Extends?.Rates ?? [];
+    /// <summary>The dated rates and fees of the cost estimate (<c>rates.yaml</c>); inherited when the folder has none, else empty.</summary>
+    public RateCard RateCard => OwnRates ?? RateCard.Empty;
+
+    private RateCard? OwnRates => _rates.Value ?? Extends?.OwnRates;
+
+    private static RateCard ReadRates(ProfileFile file)
+    {
+        var errors = new List<string>();
+        var card = RateCard.Parse(file.DisplayPath, file.Read(), errors);
+        return errors.Count == 0 ? card : throw new Templates.TemplateException(file.DisplayPath, 0, string.Join("; ", errors));
+    }
 
     private ProfileFile? File(string name) => _files.TryGetValue(name, out var file) ? file : null;
 

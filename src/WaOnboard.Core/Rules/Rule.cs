@@ -48,7 +48,19 @@ public sealed class Rule
 
     /// <summary>The rule file and line the rule was read from.</summary>
     public string Origin => $"{Definition.File}:{Definition.Line}";
+
+    /// <summary>The message and help in other languages than the rule file's English, by language (<c>fr</c>).</summary>
+    public IReadOnlyDictionary<string, RuleText> Texts => Definition.Texts;
+
+    /// <summary>The message and help in a language; the rule file's English when the rule has no text in it.</summary>
+    public RuleText TextFor(string? language) =>
+        language is not null && language != "en" && Definition.Texts.TryGetValue(language, out var text) ? text : new RuleText(Message, Help);
 }
+
+/// <summary>A rule's message and help in one language, with the placeholders of the rule file.</summary>
+/// <param name="Message">The message for a failure.</param>
+/// <param name="Help">What to do about it.</param>
+public sealed record RuleText(string Message, string Help);
 
 /// <summary>A rule as written in its file, before a profile's overrides are applied.</summary>
 internal sealed record RuleDefinition(
@@ -68,6 +80,9 @@ internal sealed record RuleDefinition(
 {
     /// <summary>A library rule that applies only to the profiles that <c>use</c> it.</summary>
     public bool Optional { get; init; }
+
+    /// <summary>The message and help in other languages, from the texts files (rules/texts-fr.yaml, a profile's texts-fr.yaml).</summary>
+    public IReadOnlyDictionary<string, RuleText> Texts { get; init; } = new Dictionary<string, RuleText>();
 }
 
 /// <summary>A rule applies only when another field has a given value, is present, or (with <c>missing</c>) is not.</summary>

@@ -132,8 +132,9 @@ internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int
         var where = path ?? Path;
         // A missing field has no position of its own: point at the nearest thing that is there.
         var at = node ?? nearest;
+        var text = Rule.TextFor(Run.Options.Language);
         Run.Findings.Add(new Finding(Rule.Id, Rule.Severity, where,
-            message ?? Format(Rule.Message, where, value, detail), Format(Rule.Help, where, value, detail))
+            message ?? Format(text.Message, where, value, detail), Format(text.Help, where, value, detail))
         { Line = at?.Line, Column = at?.Column });
     }
 

@@ -15,6 +15,9 @@ public sealed class ValidationOptions
 
     /// <summary>The registry's answer for the packet's number (<see cref="Registry.RegistryAnswer.AskAsync"/>), asked before the rules run; when null, the registry rule is skipped.</summary>
     public Registry.RegistryAnswer? Registry { get; init; }
+
+    /// <summary>The language of the findings' message and help: <c>en</c> (the rule files) or one of the rules' texts files (<c>fr</c>).</summary>
+    public string Language { get; init; } = "en";
 }
 
 /// <summary>The outcome of loading rule files: the rule set, or every problem found as <c>file:line: what</c>.</summary>
@@ -66,8 +69,15 @@ public sealed class RuleSet
         var errors = new List<string>();
         var assembly = typeof(RuleSet).Assembly;
         var resources = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToList();
+        var libraryTexts = new Dictionary<string, Dictionary<string, RuleText>>(StringComparer.Ordinal);
         foreach (var name in resources.Where(n => n.StartsWith("rules/", StringComparison.Ordinal)))
         {
+            if (RuleTexts.LanguageOf(name) is { } language)
+            {
+                // rules/texts-fr.yaml: the library rules' message and help in another language, by rule id.
+                RuleTexts.Read(name, ReadResource(name), language, libraryTexts, errors);
+                continue;
+            }
             RuleFileReader.Read(name, ReadResource(name), rules, profiles, errors);
         }
 
@@ -132,7 +142,7 @@ public sealed class RuleSet
                 RuleFileReader.Read(file, content, rules, profiles, errors);
             }
         }
-        return Compile(rules, profiles, errors);
+        return Compile(rules, profiles, errors, libraryTexts);
     }
 
     /// <summary>The profile folders a user names: the folder itself when it holds profile.yaml, else its subfolders that do.</summary>
@@ -179,7 +189,8 @@ public sealed class RuleSet
             ? Directory.EnumerateFiles(path, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [path];
 
-    private static RuleSetLoad Compile(List<RawRule> rawRules, List<RawProfile> rawProfiles, List<string> errors)
+    private static RuleSetLoad Compile(List<RawRule> rawRules, List<RawProfile> rawProfiles, List<string> errors,
+        Dictionary<string, Dictionary<string, RuleText>> libraryTexts)
     {
         var definitions = new List<RuleDefinition>();
         var seen = new Dictionary<string, RawRule>();
@@ -260,10 +271,24 @@ public sealed class RuleSet
                 ((!d.Optional && d.Profiles.Contains("all")) || d.Profiles.Any(names.Contains) || chain.Any(p => p.Uses.Contains(d.Id)))
                 && !chain.Any(p => p.Skips.Contains(d.Id));
             var rules = new List<Rule>();
+            // The texts of the profile folders (texts-fr.yaml), farthest ancestor first, so that the nearest profile's wins.
+            var chainTexts = chain.AsEnumerable().Reverse().Select(p => RuleTexts.OfProfile(p.Files, errors)).ToList();
             foreach (var definition in definitions.Where(Applies))
             {
                 var effective = chain.AsEnumerable().Reverse()
                     .Aggregate(definition, (current, p) => p.Overrides.TryGetValue(definition.Id, out var change) ? Apply(current, change, p, errors) : current);
+                var texts = new Dictionary<string, RuleText>(StringComparer.Ordinal);
+                foreach (var source in chainTexts.Prepend(libraryTexts))
+                {
+                    if (source.TryGetValue(definition.Id, out var byLanguage))
+                    {
+                        foreach (var (language, text) in byLanguage)
+                        {
+                            texts[language] = text;
+                        }
+                    }
+                }
+                effective = effective with { Texts = texts };
                 var problems = new List<string>();
                 var parameters = new CheckParameters(effective.Parameters, problems);
                 var check = CheckCatalogue.Create(effective.CheckName, parameters);

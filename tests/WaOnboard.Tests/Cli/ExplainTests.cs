@@ -9,10 +9,10 @@ public class ExplainTests
         var (exit, output, _) = CliRunner.Run("validate", "examples/many-mistakes", "--explain");
         Assert.Equal(1, exit);
         var block = Block(output, "business-id-format");
-        Assert.Contains("business-id-format (error): The Facebook Business ID is a 15-digit number", block, StringComparison.Ordinal);
+        Assert.Contains("business-id-format (error): The Facebook Business ID is a number of 15 or 16 digits", block, StringComparison.Ordinal);
         Assert.Contains("field:      business.facebookBusinessId at examples/many-mistakes/packet.yaml:5:23", block, StringComparison.Ordinal);
         Assert.Contains("value:      '12345'", block, StringComparison.Ordinal);
-        Assert.Contains(@"check:      pattern (pattern: ^[0-9]{15}\z)", block, StringComparison.Ordinal);
+        Assert.Contains(@"check:      pattern (pattern: ^[0-9]{15,16}\z)", block, StringComparison.Ordinal);
         Assert.Contains("source:     seed 000, Facebook Business ID", block, StringComparison.Ordinal);
     }
 

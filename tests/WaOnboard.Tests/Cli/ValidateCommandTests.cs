@@ -65,7 +65,7 @@ public class ValidateCommandTests
         var finding = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("ruleId").GetString() == "business-id-format");
         Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal("business.facebookBusinessId", finding.GetProperty("path").GetString());
-        Assert.Equal("The Facebook Business ID must be a 15-digit number; '12345' has 5 digits.", finding.GetProperty("message").GetString());
+        Assert.Equal("The Business ID '12345' is not a number of 15 or 16 digits.", finding.GetProperty("message").GetString());
         var summary = root.GetProperty("summary");
         Assert.Equal(root.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("severity").GetString() == "error"),
             summary.GetProperty("errors").GetInt32());

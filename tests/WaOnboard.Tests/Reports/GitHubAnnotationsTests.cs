@@ -71,7 +71,7 @@ public partial class GitHubAnnotationsTests
         Assert.StartsWith("# earlier step\n## wa-onboard: 2 packets, 1 failing", markdown, StringComparison.Ordinal);
         Assert.Contains("### ❌ `packets/acme/packet.yaml` (profile engage-digital)", markdown, StringComparison.Ordinal);
         Assert.Contains("### ✅ `packets/good/packet.yaml` (profile engage-digital)", markdown, StringComparison.Ordinal);
-        Assert.Contains("| error | `business-id-format` | packet | `business.facebookBusinessId` | 5 | The Facebook Business ID must be a 15-digit number; '12345' has 5 digits. |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| error | `business-id-format` | packet | `business.facebookBusinessId` | 5 | The Business ID '12345' is not a number of 15 or 16 digits. |", markdown, StringComparison.Ordinal);
     }
 
     private static string Unescape(string value) => value

@@ -43,7 +43,7 @@ public class JUnitReportTests
         Assert.Equal(warningRules, withOutput);
         Assert.Equal(errorRules.Count, (int)suite.Attribute("failures")!);
         var business = suite.Elements("testcase").Single(c => ((string)c.Attribute("name")!).StartsWith("business-id-format:", StringComparison.Ordinal));
-        Assert.Contains("examples/many-mistakes/packet.yaml:5:23 business.facebookBusinessId: The Facebook Business ID must be a 15-digit number; '12345' has 5 digits.",
+        Assert.Contains("examples/many-mistakes/packet.yaml:5:23 business.facebookBusinessId: The Business ID '12345' is not a number of 15 or 16 digits.",
             business.Element("failure")!.Value, StringComparison.Ordinal);
     }
 

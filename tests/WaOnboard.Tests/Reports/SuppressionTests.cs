@@ -34,7 +34,7 @@ public class SuppressionTests
     {
         using var repository = ManyMistakes(NamespaceSuppression);
         var (_, text, _) = repository.Run("validate", "p", "--format", "text");
-        Assert.Contains("(line 15) [suppressed: Legacy namespace, fixed by the provider]", text, StringComparison.Ordinal);
+        Assert.Contains("(line 16) [suppressed: Legacy namespace, fixed by the provider]", text, StringComparison.Ordinal);
         Assert.Contains("1 suppressed", text, StringComparison.Ordinal);
 
         var (_, sarif, _) = repository.Run("validate", "p", "--format", "sarif");
@@ -47,10 +47,10 @@ public class SuppressionTests
         var (_, junit, _) = repository.Run("validate", "p", "--format", "junit");
         var testCase = XDocument.Parse(junit).Descendants("testcase").Single(c => ((string)c.Attribute("name")!).StartsWith("hsm-namespace-format:", StringComparison.Ordinal));
         Assert.Null(testCase.Element("failure"));
-        Assert.Contains("error (suppressed: Legacy namespace, fixed by the provider)", testCase.Element("system-out")!.Value, StringComparison.Ordinal);
+        Assert.Contains("warning (suppressed: Legacy namespace, fixed by the provider)", testCase.Element("system-out")!.Value, StringComparison.Ordinal);
 
         var (_, github, _) = repository.Run("validate", "p", "--format", "github");
-        Assert.Contains("::notice file=p/packet.yaml,line=15,col=16,title=hsm-namespace-format (suppressed%3A Legacy namespace%2C fixed by the provider)::", github, StringComparison.Ordinal);
+        Assert.Contains("::notice file=p/packet.yaml,line=16,col=16,title=hsm-namespace-format (suppressed%3A Legacy namespace%2C fixed by the provider)::", github, StringComparison.Ordinal);
     }
 
     [Fact]

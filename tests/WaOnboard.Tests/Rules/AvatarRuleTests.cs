@@ -8,9 +8,9 @@ namespace WaOnboard.Tests.Rules;
 /// <summary>The profile-avatar-* rules over pictures sent with the packet (as the HTTP API receives them).</summary>
 public class AvatarRuleTests
 {
-    private static List<string> AvatarFindings(byte[]? picture, string name = "avatar.png")
+    private static List<string> AvatarFindings(byte[]? picture, string name = "avatar.png", string example = "engage-digital")
     {
-        var packet = Repo.ExampleAsJson("engage-digital");
+        var packet = Repo.ExampleAsJson(example);
         Repo.Set(packet, "profile.avatar", name);
         var files = picture is null ? InMemoryPacketFiles.None : new InMemoryPacketFiles(new Dictionary<string, byte[]> { [name] = picture });
         var document = PacketLoader.Load(Encoding.UTF8.GetBytes(packet.ToJsonString()), PacketFormat.Json, "test", files);
@@ -32,6 +32,36 @@ public class AvatarRuleTests
 
     [Fact]
     public void PictureOfAnotherSizeIsADimensionsFinding() => Assert.Equal(["profile-avatar-dimensions"], AvatarFindings(TestImages.Png(641, 640)));
+
+    [Fact]
+    public void EngageDigitalAsksForExactly640ButWhatsAppTakesAnySquareOfAtLeast192()
+    {
+        Assert.Equal(["profile-avatar-dimensions"], AvatarFindings(TestImages.Png(300, 300)));
+        // Elsewhere 300x300 is accepted, with the 640x640 recommendation as an info.
+        Assert.Equal(["profile-avatar-recommended-size"], AvatarFindings(TestImages.Png(300, 300), example: "generic"));
+        Assert.Equal(["profile-avatar-dimensions", "profile-avatar-recommended-size"], AvatarFindings(TestImages.Png(191, 191), example: "generic"));
+        Assert.Equal(["profile-avatar-dimensions", "profile-avatar-recommended-size"], AvatarFindings(TestImages.Png(640, 480), example: "8x8"));
+        Assert.Empty(AvatarFindings(TestImages.Png(), example: "generic"));
+    }
+
+    [Fact]
+    public void DimensionLimitsAreParametersOfTheRuleFilesNotOfTheCode()
+    {
+        var generic = RuleSet.BuiltIn.RulesFor("generic").Single(r => r.Id == "profile-avatar-dimensions");
+        Assert.Equal("192", ((ScalarNode)generic.Parameters["minEdge"]).Text);
+        var engage = RuleSet.BuiltIn.RulesFor("engage-digital").Single(r => r.Id == "profile-avatar-dimensions");
+        Assert.Equal("640", ((ScalarNode)engage.Parameters["edge"]).Text);
+        Assert.Contains("Engage Digital", engage.Message, StringComparison.Ordinal);
+        Assert.Equal("5242880", ((ScalarNode)RuleSet.BuiltIn.RulesFor("generic").Single(r => r.Id == "profile-avatar-bytes").Parameters["maxBytes"]).Text);
+    }
+
+    [Fact]
+    public void PngWithAnAlphaChannelIsAWarningThatTransparencyShowsBlack()
+    {
+        var rgba = TestImages.Concat([TestImages.PngSignature, TestImages.Ihdr(640, 640, colourType: 6),
+            TestImages.Chunk("IDAT", TestImages.Zlib(new byte[(1 + (4 * 640)) * 640])), TestImages.Chunk("IEND", [])]);
+        Assert.Equal(["profile-avatar-opaque"], AvatarFindings(rgba));
+    }
 
     [Fact]
     public void TruncatedPngIsAnIntactFinding()

@@ -21,9 +21,9 @@ public class ChecklistTests
     public void AnErrorFindingMarksItsElementToFixWithMessageAndHelp()
     {
         var text = Example("many-mistakes");
-        Assert.Contains("[to fix] Facebook Business Manager ID", text, StringComparison.Ordinal);
-        Assert.Contains("'12345' has 5 digits", text, StringComparison.Ordinal);
-        Assert.Contains("How to fix: Copy it from the address", text, StringComparison.Ordinal);
+        Assert.Contains("[to fix] Business ID (Meta business portfolio", text, StringComparison.Ordinal);
+        Assert.Contains("The Business ID '12345' is not a number of 15 or 16 digits.", text, StringComparison.Ordinal);
+        Assert.Contains("How to fix: Copy it from Business settings > Business info", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,21 +51,21 @@ public class ChecklistTests
     public void FileLevelAndUnclaimedFindingsAreNotLost()
     {
         var text = Example("many-mistakes");
-        Assert.Contains("business.verifedName: 'verifedName' is not a field of business", text, StringComparison.Ordinal);
+        Assert.Contains("'verifedName' is not a field of business", text, StringComparison.Ordinal);
         var broken = TestPackets.FromYaml("provider: generic\nschemaVersion: 2\n");
         Assert.Contains("this validator reads version 1 only", ChecklistRenderer.Render(TestPackets.Check(broken), new()).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EngageDigitalChecklistListsTheFiveStepsAndTheTimeCriticalWarnings()
+    public void EngageDigitalChecklistListsTheSixStepsAndTheTimeCriticalWarnings()
     {
         var text = Customer("engage-digital");
-        for (var step = 1; step <= 5; step++)
+        for (var step = 1; step <= 6; step++)
         {
             Assert.Contains($"Step {step} - ", text, StringComparison.Ordinal);
         }
         Assert.Contains("within one hour", text, StringComparison.Ordinal);
-        Assert.Contains("can never be changed", text, StringComparison.Ordinal);
+        Assert.Contains("hard to change later", text, StringComparison.Ordinal);
         Assert.Contains("Business Manager > Requests (left navigation pane) > Approve", text, StringComparison.Ordinal);
     }
 
@@ -80,31 +80,121 @@ public class ChecklistTests
     }
 
     [Fact]
-    public void UkEstimateIsThe8x8ExampleThirtyOnePounds()
+    public void AnEstimateWithNoSourcedRateSaysSoInsteadOfGuessingAndShowsOnlyThisProvidersFee()
     {
-        var text = Customer("8x8");
-        Assert.Contains("1000 sessions x (£0.028 WhatsApp rate + £0.003 8x8 fee) = £31.00 per month", text, StringComparison.Ordinal);
-        Assert.Contains("WhatsApp charge £28.00 + 8x8 charge £3.00", text, StringComparison.Ordinal);
-        Assert.Contains("per-message pricing", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void UsEstimateIsThe8x8ExampleTwelveDollarsEighty()
-    {
-        var packet = TestPackets.Load("generic");
-        var estimate = CostEstimate.For(packet.Packet, WaOnboard.Rules.RuleSet.BuiltIn.Find("8x8")!, out _)!;
-        Assert.Equal(12.80m, estimate.Total);
-        Assert.Equal(8.80m, estimate.WhatsAppCharge);
-        Assert.Equal(4.00m, estimate.ProviderCharge);
-        Assert.Equal("12,80\u00A0$", estimate.Format(estimate.Total, "fr"));
-    }
-
-    [Fact]
-    public void AnEstimateWithNoRateSaysSoInsteadOfGuessing()
-    {
-        var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  sessionsPerMonth: 10\n  country: FR\n  currency: EUR\n");
+        var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  country: GB\n  currency: GBP\n  messages: { utility: 1000 }\n");
         var text = ChecklistRenderer.Render(TestPackets.Check(packet, "8x8"), new()).Text;
-        Assert.Contains("No rate for country FR in EUR", text, StringComparison.Ordinal);
+        Assert.Contains("No WhatsApp rate for GB in GBP", text, StringComparison.Ordinal);
+        Assert.Contains("8x8 transaction charge (2021 figure per session, applied per message): £3.00", text, StringComparison.Ordinal);
+        Assert.Contains("Total per month, without the messages that have no rate: £3.00", text, StringComparison.Ordinal);
+        var engage = TestPackets.FromYaml("provider: engage-digital\nestimate:\n  country: GB\n  currency: GBP\n  messages: { utility: 1000 }\n");
+        Assert.DoesNotContain("8x8", ChecklistRenderer.Render(TestPackets.Check(engage, "engage-digital"), new()).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SessionsAreNoLongerPricedAndTheChecklistSaysWhy()
+    {
+        var packet = TestPackets.FromYaml("provider: 8x8\nestimate:\n  sessionsPerMonth: 1000\n  country: GB\n  currency: GBP\n");
+        var checkedPacket = TestPackets.Check(packet, "8x8");
+        Assert.Contains(checkedPacket.Report.Findings, f => f.RuleId == "estimate-sessions-obsolete" && f.Severity == Severity.Warning);
+        var text = ChecklistRenderer.Render(checkedPacket, new()).Text;
+        Assert.DoesNotContain("sessions x", text, StringComparison.Ordinal);
+        Assert.Contains("Sessions are not counted", text, StringComparison.Ordinal);
+        Assert.Contains("charged again from 1 October 2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngageDigitalStepsDescribeTodaysRegistrationNotTheOnPremisesApi()
+    {
+        foreach (var language in new[] { "en", "fr" })
+        {
+            foreach (var audience in new[] { ChecklistAudience.Customer, ChecklistAudience.ProjectManager })
+            {
+                var text = ChecklistRenderer.Render(TestPackets.Check(TestPackets.Load("engage-digital"), "engage-digital"), new() { Language = language, Audience = audience }).Text;
+                Assert.DoesNotContain("certifica", text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("API hosting", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("Get your register code", text, StringComparison.Ordinal);
+                Assert.Contains("Embedded Signup", text, StringComparison.Ordinal);
+                Assert.Contains(language == "en" ? "six-digit two-step verification PIN" : "code PIN de vérification en deux étapes à six chiffres", text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void TheVerifiedNameIsSaidHardToChangeNotImpossible()
+    {
+        foreach (var profile in new[] { "engage-digital", "8x8", "generic" })
+        {
+            var en = Customer(profile);
+            Assert.DoesNotContain("never be changed", en, StringComparison.Ordinal);
+            Assert.Contains("hard to change later: each change needs Meta's review and a new registration", en, StringComparison.Ordinal);
+            Assert.DoesNotContain("jamais être modifié", Customer(profile, "fr"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheEightByEightNotCallableNoteIsOnlyForEightByEightNumbers()
+    {
+        var other = TestPackets.FromYaml("provider: 8x8\nphone:\n  number: \"+44 7400 123456\"\n  provider: other\n");
+        Assert.DoesNotContain("cannot be called on WhatsApp", ChecklistRenderer.Render(TestPackets.Check(other, "8x8"), new()).Text, StringComparison.Ordinal);
+        var own = TestPackets.FromYaml("provider: 8x8\nphone:\n  number: \"+44 7400 123456\"\n  provider: 8x8\n");
+        Assert.Contains("Your 8x8 number cannot be called on WhatsApp", ChecklistRenderer.Render(TestPackets.Check(own, "8x8"), new()).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCustomerChecklistGuidesEachEntryPointAndNamesTheBrandAndPressRules()
+    {
+        var text = Customer("engage-digital");
+        foreach (var entryPoint in new[] { "Contact page:", "Website footer:", "App:", "Phone menu (IVR):", "Packaging and print:", "Google:", "E-mail signature:" })
+        {
+            Assert.Contains("  - " + entryPoint, text, StringComparison.Ordinal);
+        }
+        Assert.Contains("https://whatsappbrand.com/", text, StringComparison.Ordinal);
+        Assert.Contains("https://wa.me/<number>", text, StringComparison.Ordinal);
+        Assert.Contains("WhatsApp's press team", text, StringComparison.Ordinal);
+        Assert.Contains("WhatsApp press", Customer("engage-digital", "fr").Replace("l'équipe presse de WhatsApp", "WhatsApp press", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCustomerChecklistShowsNoPacketPathsAndTheSheetKeepsThem()
+    {
+        var document = WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", "many-mistakes"));
+        var checkedPacket = TestPackets.Check(document);
+        foreach (var language in new[] { "en", "fr" })
+        {
+            var customer = ChecklistRenderer.Render(checkedPacket, new() { Language = language }).Text;
+            foreach (var path in new[] { "business.facebookBusinessId", "phone.usedOnWhatsAppBefore", "lineOfCredit.approved", "profile.websites", "hsm[0]", "phone.canReceive", "docs/rules.md", "usedOnWhatsAppBefore:" })
+            {
+                Assert.DoesNotContain(path, customer, StringComparison.Ordinal);
+            }
+        }
+        var pm = ChecklistRenderer.Render(checkedPacket, new() { Audience = ChecklistAudience.ProjectManager }).Text;
+        Assert.Contains("business.verifedName", pm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoneElementsEchoTheValueThatWasChecked()
+    {
+        var text = Example("engage-digital");
+        Assert.Contains("[done] Verified name (vname): Acme Bank", text, StringComparison.Ordinal);
+        Assert.Contains(": +33612345678", text, StringComparison.Ordinal);
+        Assert.Contains("Message templates (HSM): reply_reminder (en, fr)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheProjectManagersSheetStartsWithItsVerdictAndFlagsInvalidValues()
+    {
+        var checkedPacket = TestPackets.Check(WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", "many-mistakes")));
+        var text = ChecklistRenderer.Render(checkedPacket, new() { Audience = ChecklistAudience.ProjectManager }).Text;
+        var lines = text.Split('\n');
+        Assert.Equal($"Verdict: not ready. The packet has {checkedPacket.Report.Summary.Errors} errors; the invalid values are flagged below.", lines[2]);
+        Assert.Contains("Business ID: 12345  [INVALID: The Business ID '12345' is not a number of 15 or 16 digits.]", text, StringComparison.Ordinal);
+        Assert.Contains("Provider name: Engage Digital", text, StringComparison.Ordinal);
+        Assert.Contains("Other names of the business", text, StringComparison.Ordinal);
+        Assert.Contains("Public phone numbers", text, StringComparison.Ordinal);
+        var example = WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", "engage-digital"));
+        var ready = ChecklistRenderer.Render(TestPackets.Check(example), new() { Audience = ChecklistAudience.ProjectManager }).Text;
+        Assert.StartsWith("Verdict: ready.", ready.Split('\n')[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +204,7 @@ public class ChecklistTests
         var text = ChecklistRenderer.Render(TestPackets.Check(packet, "engage-digital"), new() { Audience = ChecklistAudience.ProjectManager }).Text;
         Assert.Contains("Phone number with country code: +33612345678", text, StringComparison.Ordinal);
         Assert.Contains("Business ID: 104857600000042", text, StringComparison.Ordinal);
-        Assert.Contains("Template namespace: c8ae5f90_307a_ca4c_b8f6_d1e2a2573574", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("namespace", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Template element name: reply_reminder", text, StringComparison.Ordinal);
         Assert.Contains("Still missing", text, StringComparison.Ordinal);
     }

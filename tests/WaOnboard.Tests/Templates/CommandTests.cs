@@ -49,7 +49,8 @@ public class CommandTests
         {
             Assert.Equal(0, Run("checklist", Packet("8x8"), "--lang", "fr", "--format", "eml", "--out", file));
             var mail = MailParts.Decode(File.ReadAllText(file));
-            Assert.Contains("31,00", mail.Text, StringComparison.Ordinal);
+            Assert.Contains("Les sessions ne sont pas comptées", mail.Text, StringComparison.Ordinal);
+            Assert.Contains("Frais de transaction 8x8", mail.Text, StringComparison.Ordinal);
             Html.ParseDocument(mail.Html);
         }
         finally

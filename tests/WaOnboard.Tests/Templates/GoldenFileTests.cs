@@ -72,7 +72,8 @@ public class GoldenFileTests
                 Format = format switch { "html" => ChecklistFormat.Html, "eml" => ChecklistFormat.Eml, _ => ChecklistFormat.Text },
                 Date = TestPackets.FixedDate,
             };
-            return ChecklistRenderer.Render(Checked(profile), options).Text;
+            // Checked in the checklist's language, as the checklist command does: the findings it quotes are in that language too.
+            return ChecklistRenderer.Render(Checked(profile, language), options).Text;
         }
         var kind = parts[2];
         if (parts[1] == "phone-and-text")
@@ -87,6 +88,7 @@ public class GoldenFileTests
     }
 
     /// <summary>An example packet, checked by the real rules of its profile.</summary>
-    private static WaOnboard.Checking.CheckedPacket Checked(string example) =>
-        TestPackets.Check(WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", example)));
+    private static WaOnboard.Checking.CheckedPacket Checked(string example, string language = "en") =>
+        new WaOnboard.Checking.PacketChecker(WaOnboard.Rules.RuleSet.BuiltIn)
+            .CheckAsync(WaOnboard.Packets.PacketLoader.LoadPath(Repo.PathOf("examples", example)), null, language).AsTask().GetAwaiter().GetResult();
 }

@@ -24,7 +24,13 @@ internal static class CheckCatalogue
         ["no-emoji"] = "the text has no emoji",
         ["no-invisible"] = "the text has no control, zero-width or direction-changing character",
         ["not-all-capitals"] = "the text is not written in capitals only",
-        ["avatar"] = "the avatar file passes `aspect`: file (opens inside the packet folder), format, bytes, dimensions or intact",
+        ["avatar"] = "the avatar file passes `aspect`: file (opens inside the packet folder), format, bytes (at most `maxBytes`), dimensions (exactly `edge`, or `square` and at least `minEdge`), opaque (no alpha channel) or intact",
+        ["absent"] = "the field is not written at all",
+        ["no-pin-values"] = "no field of the whole packet whose name contains `pin` holds a six-digit value",
+        ["shares-word"] = "the text shares a word with one of the fields of `with`, when they are given",
+        ["variable-count"] = "the text has at most `max` template variables",
+        ["template-submission"] = "a template not yet approved names its category (`aspect: category`) or has one example per variable (`aspect: examples`)",
+        ["variable-placement"] = "the body's variables are not at the start or end, nor side by side, in translations whose examples are `given` or `missing`",
         ["number-not-onboarded"] = "the number is not already recorded for another business in the registry",
     };
 
@@ -51,6 +57,12 @@ internal static class CheckCatalogue
         "not-all-capitals" => new NotAllCapitalsCheck(),
         "number-not-onboarded" => new NumberNotOnboardedCheck(),
         "avatar" => new AvatarCheck(parameters),
+        "absent" => new AbsentCheck(),
+        "no-pin-values" => new NoPinValuesCheck(),
+        "shares-word" => new SharesWordCheck(parameters),
+        "variable-count" => new VariableCountCheck(parameters),
+        "template-submission" => new TemplateSubmissionCheck(parameters),
+        "variable-placement" => new VariablePlacementCheck(parameters),
         _ => null,
     };
 }

@@ -11,11 +11,14 @@ namespace WaOnboard.Rules;
 internal sealed class HsmVariablesCheck : Check
 {
     private readonly bool _none;
+    private readonly bool _placement;
 
     public HsmVariablesCheck(CheckParameters parameters)
     {
         var mode = parameters.Text("mode");
         _none = mode == "none";
+        // placement: false leaves where the variables stand to the rules that know whether examples are given.
+        _placement = parameters.Text("placement", required: false) is not "false";
         if (mode is not null and not "none" and not "whatsapp")
         {
             parameters.Problem($"'mode' must be none or whatsapp, not '{mode}'");
@@ -28,7 +31,7 @@ internal sealed class HsmVariablesCheck : Check
         {
             return;
         }
-        var problem = _none ? NoInterpolation(text) : WhatsAppRules(text);
+        var problem = _none ? NoInterpolation(text) : WhatsAppRules(text, _placement);
         if (problem is not null)
         {
             scope.Fail(node, text, problem);
@@ -48,7 +51,7 @@ internal sealed class HsmVariablesCheck : Check
             : "it contains a brace, which reads as a broken placeholder";
     }
 
-    internal static string? WhatsAppRules(string text)
+    internal static string? WhatsAppRules(string text, bool placement = true)
     {
         var positions = new List<(int Start, int End, string Name)>();
         for (var i = 0; i < text.Length; i++)
@@ -99,22 +102,7 @@ internal sealed class HsmVariablesCheck : Check
                 }
             }
         }
-        if (string.IsNullOrWhiteSpace(text[..positions[0].Start]))
-        {
-            return "it starts with a variable";
-        }
-        if (string.IsNullOrWhiteSpace(text[positions[^1].End..]))
-        {
-            return "it ends with a variable";
-        }
-        for (var k = 1; k < positions.Count; k++)
-        {
-            if (string.IsNullOrWhiteSpace(text[positions[k - 1].End..positions[k].Start]))
-            {
-                return "two variables stand side by side";
-            }
-        }
-        return null;
+        return placement ? TemplateVariables.Placement(text) : null;
     }
 
     private static string Clip(string text) => text.Length <= 20 ? text : text[..20] + "...";

@@ -1,0 +1,291 @@
+using System.Globalization;
+using WaOnboard.Packets;
+
+namespace WaOnboard.Rules;
+
+/// <summary>The field is not there at all: a field that must never be written (a secret), or one that is read no more.</summary>
+internal sealed class AbsentCheck : Check
+{
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (node is not null and not ScalarNode { Kind: ScalarKind.Null })
+        {
+            scope.Fail(node, node is ScalarNode scalar ? scalar.Text : null);
+        }
+    }
+}
+
+/// <summary>
+/// No field of the packet whose name contains <c>pin</c> holds a six-digit value: the two-step verification PIN is
+/// a secret, and a packet is a shared document. Looks at the whole packet wherever the rule's path points.
+/// </summary>
+internal sealed class NoPinValuesCheck : Check
+{
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (scope.Run.Document.Root is { } root)
+        {
+            Walk(root, "", scope, 0);
+        }
+    }
+
+    private static void Walk(PacketNode node, string path, CheckScope scope, int depth)
+    {
+        if (depth > 32)
+        {
+            return;
+        }
+        switch (node)
+        {
+            case MapNode map:
+                foreach (var entry in map.Entries)
+                {
+                    var child = PacketPath.Field(path, entry.Key);
+                    // phone.twoStepPin has its own rule (phone-two-step-pin-absent), whatever its value.
+                    if (child != "phone.twoStepPin" && entry.Key.Contains("pin", StringComparison.OrdinalIgnoreCase) && entry.Value is ScalarNode scalar && IsSixDigits(scalar.Text))
+                    {
+                        // The value itself is never echoed: it is the secret.
+                        scope.Fail(entry.Value, "******", null, child);
+                        continue;
+                    }
+                    Walk(entry.Value, child, scope, depth + 1);
+                }
+                break;
+            case ListNode list:
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    Walk(list.Items[i], PacketPath.Item(path, i), scope, depth + 1);
+                }
+                break;
+        }
+    }
+
+    private static bool IsSixDigits(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length == 6 && trimmed.All(char.IsAsciiDigit);
+    }
+}
+
+/// <summary>The text shares at least one word with one of the fields of <c>with</c> (paths from the packet's root) that are given.</summary>
+internal sealed class SharesWordCheck(CheckParameters parameters) : Check
+{
+    private readonly string[] _with = parameters.List("with");
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (!TryText(node, out var text))
+        {
+            return;
+        }
+        var root = scope.Run.Document.Root;
+        var others = _with.Select(p => PacketPath.Find(root, p))
+            .SelectMany(n => n switch
+            {
+                ScalarNode { IsBlank: false } s => [s.Text],
+                ListNode l => l.Items.OfType<ScalarNode>().Where(s => !s.IsBlank).Select(s => s.Text),
+                _ => [],
+            })
+            .ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+        var words = Words(text);
+        if (!others.Any(o => Words(o).Overlaps(words)))
+        {
+            scope.Fail(node, text, others[0]);
+        }
+    }
+
+    internal static HashSet<string> Words(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace));
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i]);
+                start = -1;
+            }
+        }
+        return words;
+    }
+}
+
+/// <summary>The text has at most <c>max</c> template variables (<c>{{1}}</c>, <c>{{name}}</c>).</summary>
+internal sealed class VariableCountCheck(CheckParameters parameters) : Check
+{
+    private readonly int _max = parameters.Number("max", required: true) ?? 0;
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (TryText(node, out var text))
+        {
+            var count = TemplateVariables.Count(text);
+            if (count > _max)
+            {
+                scope.Fail(node, text, count.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Per message template (<c>hsm[*]</c>): a template not yet approved names its <c>category</c> (<c>aspect: category</c>),
+/// and each of its translations gives one sample value per variable of the body (<c>aspect: examples</c>). Examples
+/// that are given must match the variables in number, approved or not.
+/// </summary>
+internal sealed class TemplateSubmissionCheck : Check
+{
+    private readonly string _aspect;
+
+    public TemplateSubmissionCheck(CheckParameters parameters)
+    {
+        _aspect = parameters.Text("aspect") ?? "";
+        if (_aspect is not ("category" or "examples"))
+        {
+            parameters.Problem($"'aspect' must be category or examples, not '{_aspect}'");
+        }
+    }
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (node is not MapNode template)
+        {
+            return;
+        }
+        var approved = template["approved"] is ScalarNode { IsTrue: true };
+        // The template's name is the value the messages quote, so that a reader knows which template is meant.
+        var name = template["elementName"] is ScalarNode { IsBlank: false } elementName ? elementName.Text : "?";
+        if (_aspect == "category")
+        {
+            if (!approved && template["category"] is null or ScalarNode { IsBlank: true })
+            {
+                scope.Fail(template["category"], name, null, PacketPath.Field(scope.Path, "category"));
+            }
+            return;
+        }
+        if (template["translations"] is not ListNode translations)
+        {
+            return;
+        }
+        for (var i = 0; i < translations.Items.Count; i++)
+        {
+            if (translations.Items[i] is not MapNode translation || translation["body"] is not ScalarNode { IsBlank: false } body)
+            {
+                continue;
+            }
+            var variables = TemplateVariables.Distinct(body.Text);
+            var examples = translation["examples"] switch
+            {
+                ListNode list => list.Items.Count,
+                ScalarNode { IsBlank: false } => 1,
+                _ => -1,
+            };
+            var path = PacketPath.Field(PacketPath.Item(PacketPath.Field(scope.Path, "translations"), i), "examples");
+            if (examples < 0 && variables > 0 && !approved)
+            {
+                scope.Fail(translation, name, string.Create(CultureInfo.InvariantCulture, $"the body has {variables} variable(s) and no example"), path);
+            }
+            else if (examples >= 0 && examples != variables)
+            {
+                scope.Fail(translation["examples"], name, string.Create(CultureInfo.InvariantCulture, $"the body has {variables} variable(s) and {examples} example(s)"), path);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Where the body's variables stand (<c>hsm[*].translations[*]</c>): not at the start, not at the end, never two side by
+/// side. <c>examples: missing</c> runs where the translation has no examples, <c>examples: given</c> where it has.
+/// </summary>
+internal sealed class VariablePlacementCheck : Check
+{
+    private readonly bool _withExamples;
+
+    public VariablePlacementCheck(CheckParameters parameters)
+    {
+        var examples = parameters.Text("examples");
+        _withExamples = examples == "given";
+        if (examples is not ("given" or "missing"))
+        {
+            parameters.Problem($"'examples' must be given or missing, not '{examples}'");
+        }
+    }
+
+    public override void Run(PacketNode? node, CheckScope scope)
+    {
+        if (node is not MapNode translation || translation["body"] is not ScalarNode { IsBlank: false } body)
+        {
+            return;
+        }
+        var hasExamples = translation["examples"] is ListNode { Items.Count: > 0 } or ScalarNode { IsBlank: false };
+        if (hasExamples != _withExamples)
+        {
+            return;
+        }
+        if (TemplateVariables.Placement(body.Text) is { } problem)
+        {
+            scope.Fail(body, body.Text, problem, PacketPath.Field(scope.Path, "body"));
+        }
+    }
+}
+
+/// <summary>The variables of a template text: <c>{{1}}</c> or <c>{{name}}</c>.</summary>
+internal static class TemplateVariables
+{
+    /// <summary>The variables as (start, end) spans, in order; malformed braces are left to the syntax rule.</summary>
+    public static List<(int Start, int End, string Name)> Find(string text)
+    {
+        var found = new List<(int, int, string)>();
+        var i = 0;
+        while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
+        {
+            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+            found.Add((i, close + 2, text[(i + 2)..close].Trim()));
+            i = close + 2;
+        }
+        return found;
+    }
+
+    public static int Count(string text) => Find(text).Count;
+
+    public static int Distinct(string text) => Find(text).Select(v => v.Name).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>What is wrong with where the variables stand; null when nothing is.</summary>
+    public static string? Placement(string text)
+    {
+        var positions = Find(text);
+        if (positions.Count == 0)
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(text[..positions[0].Start]))
+        {
+            return "it starts with a variable";
+        }
+        if (string.IsNullOrWhiteSpace(text[positions[^1].End..]))
+        {
+            return "it ends with a variable";
+        }
+        for (var k = 1; k < positions.Count; k++)
+        {
+            if (string.IsNullOrWhiteSpace(text[positions[k - 1].End..positions[k].Start]))
+            {
+                return "two variables stand side by side";
+            }
+        }
+        return null;
+    }
+}
