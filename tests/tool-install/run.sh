@@ -9,8 +9,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$repo"
 
-dotnet pack src/WaOnboard.Cli -o "$work/nupkg" -nologo -v quiet
-dotnet tool install --tool-path "$work/tools" --add-source "$work/nupkg" wa-onboard
+# A version of its own for this run: NuGet's package cache keeps a version once installed, so a fixed 0.1.0 would
+# install the tool packed by an earlier run on this machine, not this commit's.
+version="0.1.0-ci.$(date +%s%N)"
+dotnet pack src/WaOnboard.Cli -o "$work/nupkg" -nologo -v quiet -p:PackageVersion="$version"
+dotnet tool install --tool-path "$work/tools" --add-source "$work/nupkg" --version "$version" wa-onboard
 tool="$work/tools/wa-onboard"
 
 failures=0
@@ -34,7 +37,7 @@ expect 2 validate examples/no-such-packet
 # The tool-manifest way of the README, in a folder of its own.
 mkdir -p "$work/manifest" && cp -r examples/engage-digital "$work/manifest/packet"
 status=0
-(cd "$work/manifest" && dotnet new tool-manifest >/dev/null && dotnet tool install --local --add-source "$work/nupkg" wa-onboard >/dev/null \
+(cd "$work/manifest" && dotnet new tool-manifest >/dev/null && dotnet tool install --local --add-source "$work/nupkg" --version "$version" wa-onboard >/dev/null \
   && dotnet tool run wa-onboard validate packet --format text >"$work/out") || status=$?
 if [ "$status" -eq 0 ] && grep -q 'valid: 0 errors' "$work/out"; then
   echo "ok   dotnet tool run wa-onboard validate packet (tool manifest, exit 0)"
