@@ -24,15 +24,9 @@ internal static class EstimateCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var io = parseResult.InvocationConfiguration;
-            var ruleSet = sources.Load(parseResult);
-            if (ruleSet is null)
+            if (!sources.TryLoad(parseResult, profile, out var ruleSet, out var profileName))
             {
                 return CliApp.ExitUsage;
-            }
-            var profileName = parseResult.GetValue(profile);
-            if (profileName is not null && !ruleSet.HasProfile(profileName))
-            {
-                return ProfileOptions.UnknownProfile(parseResult, ruleSet, profileName);
             }
             if (!TryLoadRates(io, parseResult.GetValue(rates), out var card))
             {

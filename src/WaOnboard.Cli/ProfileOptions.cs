@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Cli;
@@ -53,6 +54,19 @@ internal sealed class ProfileOptions
             parse.InvocationConfiguration.Error.WriteLine(TerminalText.Escape(error));
         }
         return load.RuleSet;
+    }
+
+    /// <summary>Loads the rule set and reads <paramref name="profile"/>; false, after one line per problem on stderr, when a file is broken or the profile unknown.</summary>
+    public bool TryLoad(ParseResult parse, Option<string?> profile, [NotNullWhen(true)] out RuleSet? ruleSet, out string? profileName)
+    {
+        profileName = parse.GetValue(profile);
+        ruleSet = Load(parse);
+        if (ruleSet is not null && profileName is not null && !ruleSet.HasProfile(profileName))
+        {
+            UnknownProfile(parse, ruleSet, profileName);
+            ruleSet = null;
+        }
+        return ruleSet is not null;
     }
 
     /// <summary>A profile name that the rule set does not know: one line naming the known ones, exit code 2.</summary>

@@ -28,15 +28,9 @@ internal static class ValidateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var ruleSet = sources.Load(parse);
-            if (ruleSet is null)
+            if (!sources.TryLoad(parse, profile, out var ruleSet, out var profileName))
             {
                 return CliApp.ExitUsage;
-            }
-            var profileName = parse.GetValue(profile);
-            if (profileName is not null && !ruleSet.HasProfile(profileName))
-            {
-                return ProfileOptions.UnknownProfile(parse, ruleSet, profileName);
             }
             RegistryDatabase? registry = null;
             if (parse.GetValue(registryPath) is { } registryConnection)
