@@ -1,3 +1,5 @@
+using System.Globalization;
+using WaOnboard.Images;
 using WaOnboard.Packets;
 using WaOnboard.Phone;
 using WaOnboard.Reports;
@@ -8,16 +10,16 @@ namespace WaOnboard.Cli;
 /// <summary>Writes <c>validate --explain</c>: per finding, the rule, its source, the value it looked at, its parameters and derived facts.</summary>
 internal static class ExplainText
 {
-    public static void Write(TextWriter output, IReadOnlyList<ReportedPacket> packets, RuleSet ruleSet)
+    /// <summary>Explains each packet's findings; <paramref name="documents"/> are the packets checked, in the order of <paramref name="packets"/>.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<ReportedPacket> packets, IReadOnlyList<PacketDocument> documents, RuleSet ruleSet)
     {
-        foreach (var packet in packets)
+        for (var i = 0; i < packets.Count; i++)
         {
+            var (packet, document) = (packets[i], documents[i]);
             if (packet.Report.Findings.Count == 0)
             {
                 continue;
             }
-            // The report does not keep the value tree: read the packet again, which is cheap, rather than widen the report.
-            var document = PacketLoader.LoadPath(packet.Report.Packet);
             output.WriteLine($"{packet.Report.Packet}: why each finding (profile {packet.Report.Profile})");
             foreach (var explanation in FindingExplanations.For(packet.Report, document, ruleSet))
             {
@@ -31,12 +33,25 @@ internal static class ExplainText
                     var parameters = explanation.Parameters.Count == 0 ? "" : " (" + string.Join("; ", explanation.Parameters.Select(p => $"{p.Key}: {p.Value}")) + ")";
                     output.WriteLine($"    check:      {check}{parameters}");
                 }
-                if (explanation.Phone is { } phone)
+                // The facts the check recorded when it ran: nothing is inspected again here.
+                if (finding.Facts?.Phone is { } phone)
                 {
                     var verdict = phone.Valid
                         ? $"valid, {phone.E164}, {phone.Region ?? "non-geographic"}, {phone.Type.Name()}"
                         : $"not valid{(phone.Problem is { } problem ? $" ({problem})" : "")}";
                     output.WriteLine($"    number:     {Quote(phone.Input)} classified as {verdict}");
+                }
+                if (finding.Facts?.Avatar is { } image)
+                {
+                    var format = image.Format == ImageFormat.Unknown ? "not JPEG or PNG" : image.Format.ToString().ToUpperInvariant();
+                    var size = image.Width > 0 ? $", {image.Width}x{image.Height} pixels" : "";
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    avatar:     inspected as {format}{size}, {image.Length:N0} bytes; {(image.Problem is { } problem ? "problem: " + problem : "no problem in its structure")}"));
+                }
+                if (finding.Facts?.Registry is { } answer)
+                {
+                    var holder = answer.MayNameHolder && answer.Holder is { } h ? string.Create(CultureInfo.InvariantCulture, $" ({h.VerifiedName}, recorded {h.RecordedAt:yyyy-MM-dd})") : "";
+                    output.WriteLine($"    registry:   {answer.E164} is recorded for another business{holder}");
                 }
                 output.WriteLine($"    source:     {explanation.Source}");
                 output.WriteLine($"    message:    {finding.Message}");

@@ -44,6 +44,7 @@ internal static class ValidateCommand
             using var openRegistry = registry;
             var checker = new PacketChecker(ruleSet, registry);
             var reports = new List<ValidationReport>();
+            var documents = new List<PacketDocument>();
             var unreadable = false;
             var excludes = (parse.GetValue(exclude) ?? []).Select(Repository.Glob.ForFiles).ToList();
             var given = parse.GetValue(paths)!;
@@ -59,6 +60,7 @@ internal static class ValidateCommand
                 }
                 // The operator at the registry's machine may read it: a finding names the holder.
                 reports.Add((await checker.CheckAsync(document, profileName, parse.GetValue(lang)!, RegistryCaller.Operator, cancellationToken)).Report);
+                documents.Add(document);
             }
             if (reports.Count == 0)
             {
@@ -66,7 +68,7 @@ internal static class ValidateCommand
                 return CliApp.ExitUsage;
             }
             var packets = output.Prepare(parse, reports, ruleSet);
-            if (packets is null || !output.Write(parse, packets, several: found.Count != 1 || given.Length != 1 || unreadable, ruleSet))
+            if (packets is null || !output.Write(parse, packets, documents, several: found.Count != 1 || given.Length != 1 || unreadable, ruleSet))
             {
                 return CliApp.ExitUsage;
             }

@@ -101,8 +101,8 @@ internal sealed class ValidateOutput
         return packets;
     }
 
-    /// <summary>Writes the reports in the chosen format to the chosen place; false (after one line on stderr) when the file cannot be written.</summary>
-    public bool Write(ParseResult parse, IReadOnlyList<ReportedPacket> packets, bool several, RuleSet ruleSet)
+    /// <summary>Writes the reports (of <paramref name="documents"/>, in the same order) in the chosen format to the chosen place; false (after one line on stderr) when the file cannot be written.</summary>
+    public bool Write(ParseResult parse, IReadOnlyList<ReportedPacket> packets, IReadOnlyList<Packets.PacketDocument> documents, bool several, RuleSet ruleSet)
     {
         var io = parse.InvocationConfiguration;
         var file = parse.GetValue(OutputFile);
@@ -144,7 +144,7 @@ internal sealed class ValidateOutput
                 }
                 if (explain)
                 {
-                    ExplainText.Write(writer, packets, ruleSet);
+                    ExplainText.Write(writer, packets, documents, ruleSet);
                 }
                 document = writer.ToString();
                 break;

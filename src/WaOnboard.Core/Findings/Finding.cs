@@ -46,6 +46,10 @@ public sealed record Finding(string RuleId, Severity Severity, string Path, stri
     /// <summary>Why the finding is accepted, when it is; null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Suppression? Suppression { get; init; }
+
+    /// <summary>What the check derived and relied on (the number's classification, the avatar's inspection); in memory only, not part of the report format.</summary>
+    [JsonIgnore]
+    public FindingFacts? Facts { get; init; }
 }
 
 /// <summary>Where a suppression comes from, as SARIF names it.</summary>

@@ -1,6 +1,5 @@
 using WaOnboard.Findings;
 using WaOnboard.Packets;
-using WaOnboard.Phone;
 using WaOnboard.Rules;
 
 namespace WaOnboard.Reports;
@@ -12,17 +11,16 @@ namespace WaOnboard.Reports;
 /// <param name="Check">The check that ran (<c>pattern</c>, <c>phone-number</c>, ...), or null for the loader's own findings.</param>
 /// <param name="Parameters">The check's parameters in the profile that ran, as written.</param>
 /// <param name="Value">The value at the finding's path, or null when the field is missing or not a single value.</param>
-/// <param name="Phone">For phone checks, what the number was classified as (the rule relied on it).</param>
+/// <remarks>What the check derived on the way (the number's classification, the avatar's inspection) is the finding's own <see cref="Finding.Facts"/>, recorded when it ran.</remarks>
 public sealed record FindingExplanation(
     Finding Finding,
     string Title,
     string Source,
     string? Check,
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
-    string? Value,
-    PhoneNumberInfo? Phone);
+    string? Value);
 
-/// <summary>Builds <see cref="FindingExplanation"/>s for <c>validate --explain</c> from a report and the packet it was made from.</summary>
+/// <summary>Builds <see cref="FindingExplanation"/>s for <c>validate --explain</c> from a report and the packet it was checked from.</summary>
 public static class FindingExplanations
 {
     /// <summary>An explanation per finding of the report, in report order.</summary>
@@ -35,26 +33,15 @@ public static class FindingExplanations
             var value = finding.Path.Length == 0 ? null : PacketPath.Find(document.Root, finding.Path) is ScalarNode { IsBlank: false } s ? s.Text : null;
             if (rules.TryGetValue(finding.RuleId, out var rule))
             {
-                explanations.Add(new FindingExplanation(finding, rule.Title, rule.Source, rule.CheckName, Describe(rule.Parameters), value, PhoneFact(rule, value, document)));
+                explanations.Add(new FindingExplanation(finding, rule.Title, rule.Source, rule.CheckName, Describe(rule.Parameters), value));
                 continue;
             }
             var loader = RuleDocs.LoaderFindings.FirstOrDefault(l => l.Id == finding.RuleId);
             var title = loader.Title ?? Repository.Suppressions.Rules.FirstOrDefault(r => r.Id == finding.RuleId).Title ?? finding.RuleId;
             var source = loader.Title is not null ? "spec/packet.md (the packet format)" : "wa-onboard.yaml (suppressions)";
-            explanations.Add(new FindingExplanation(finding, title, source, null, [], value, null));
+            explanations.Add(new FindingExplanation(finding, title, source, null, [], value));
         }
         return explanations;
-    }
-
-    // The phone checks classify the number first; the rule's verdict rests on that classification.
-    private static PhoneNumberInfo? PhoneFact(Rule rule, string? value, PacketDocument document)
-    {
-        if (!rule.CheckName.StartsWith("phone-", StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var number = rule.CheckName == "phone-can-receive" ? PacketPath.Text(document.Root, "phone.number") : value;
-        return number is null || number.Length > PhoneNumbers.MaxInputLength ? null : PhoneNumbers.Inspect(number);
     }
 
     private static List<KeyValuePair<string, string>> Describe(IReadOnlyDictionary<string, PacketNode> parameters) =>

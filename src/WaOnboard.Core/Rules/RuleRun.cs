@@ -15,9 +15,8 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
     /// <summary>A report lists at most this many findings, then one that counts the rest: a packet of 10,000 empty values would otherwise make 100,000.</summary>
     public const int MaxFindings = 1000;
 
-    private int _unlistedErrors;
-    private int _unlistedWarnings;
-    private int _unlistedInfos;
+    private readonly RankedFindings _findings = new(MaxFindings);
+    private int _sequence;
 
     private HashSet<string>? _tooLong;
     private string? _phoneText;
@@ -28,37 +27,29 @@ internal sealed class RuleRun(PacketDocument document, ValidationOptions options
 
     public ValidationOptions Options { get; } = options;
 
-    public List<Finding> Findings { get; } = [];
-
     public int[] Indices { get; } = new int[8];
+
+    /// <summary>The index of the rule that runs now in its profile's rules; -1 before any (the loader's findings).</summary>
+    public int RuleIndex { get; set; } = -1;
+
+    // A finding ranks by its rule, then by when it was made: the order of a rule-by-rule run, whatever order the plan ran in.
+    private long Rank => ((long)(RuleIndex + 1) << 32) | (uint)_sequence;
 
     /// <summary>Adds a finding, or only counts it once the report is full.</summary>
     public void Add(Finding finding)
     {
-        if (!IsUnlisted(finding.Severity))
-        {
-            Findings.Add(finding);
-        }
+        _findings.Add(finding, Rank);
+        _sequence++;
     }
 
     /// <summary>True (and counted) when a finding of this severity would not be listed: call before building it, so that none is built.</summary>
-    public bool IsUnlisted(Severity severity)
-    {
-        if (Findings.Count < MaxFindings)
-        {
-            return false;
-        }
-        _ = severity switch
-        {
-            Severity.Error => ++_unlistedErrors,
-            Severity.Warning => ++_unlistedWarnings,
-            _ => ++_unlistedInfos,
-        };
-        return true;
-    }
+    public bool IsUnlisted(Severity severity) => _findings.IsUnlisted(severity, Rank);
 
     /// <summary>The counts of the findings that were not listed, or null when every finding was.</summary>
-    public Summary? Unlisted => _unlistedErrors + _unlistedWarnings + _unlistedInfos == 0 ? null : new Summary(_unlistedErrors, _unlistedWarnings, _unlistedInfos);
+    public Summary? Unlisted => _findings.Unlisted;
+
+    /// <summary>The listed findings in rule-set order, then <paramref name="last"/> when given.</summary>
+    public IReadOnlyList<Finding> Findings(Finding? last = null) => _findings.InOrder(last);
 
     /// <summary>Work shared by several rules on the same field (the avatar is inspected once).</summary>
     public T Cached<T>(string key, Func<T> compute)
@@ -123,7 +114,8 @@ internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int
     /// <param name="detail">The text for <c>{detail}</c>.</param>
     /// <param name="path">The place, when it is not the rule's own.</param>
     /// <param name="message">A message that replaces the rule's, when the rule's would mislead (it counts digits that are not 0-9).</param>
-    public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null, string? message = null)
+    /// <param name="facts">What the check derived and relied on (the number's classification, the avatar's inspection), for explanations.</param>
+    public void Fail(PacketNode? node, string? value = null, string? detail = null, string? path = null, string? message = null, FindingFacts? facts = null)
     {
         if (Run.IsUnlisted(Rule.Severity))
         {
@@ -133,9 +125,9 @@ internal readonly ref struct CheckScope(Rule rule, RuleRun run, ReadOnlySpan<int
         // A missing field has no position of its own: point at the nearest thing that is there.
         var at = node ?? nearest;
         var text = Rule.TextFor(Run.Options.Language);
-        Run.Findings.Add(new Finding(Rule.Id, Rule.Severity, where,
+        Run.Add(new Finding(Rule.Id, Rule.Severity, where,
             message ?? Format(text.Message, where, value, detail), Format(text.Help, where, value, detail))
-        { Line = at?.Line, Column = at?.Column });
+        { Line = at?.Line, Column = at?.Column, Facts = facts });
     }
 
     private string Format(string template, string path, string? value, string? detail)

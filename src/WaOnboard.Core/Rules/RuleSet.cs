@@ -34,9 +34,9 @@ public sealed class RuleSet
         return load.RuleSet ?? throw new InvalidOperationException("The built-in rule files are broken:\n" + string.Join("\n", load.Errors));
     });
 
-    private readonly Dictionary<string, Rule[]> _rulesByProfile;
+    private readonly Dictionary<string, RulePlan> _rulesByProfile;
 
-    private RuleSet(IReadOnlyList<ProviderProfile> profiles, Dictionary<string, Rule[]> rulesByProfile, ProviderProfile defaultProfile)
+    private RuleSet(IReadOnlyList<ProviderProfile> profiles, Dictionary<string, RulePlan> rulesByProfile, ProviderProfile defaultProfile)
     {
         Profiles = profiles;
         _rulesByProfile = rulesByProfile;
@@ -260,7 +260,7 @@ public sealed class RuleSet
                 : $"{byName[defaults[1].Name].File}:{byName[defaults[1].Name].Line}: only one profile may say 'default: true'; {defaults[0].Name} already does");
         }
 
-        var compiled = new Dictionary<string, Rule[]>();
+        var compiled = new Dictionary<string, RulePlan>();
         foreach (var profile in byName.Values)
         {
             var chain = Chain(profile, byName, errors);
@@ -309,7 +309,7 @@ public sealed class RuleSet
             {
                 errors.Add($"{profile.File}:{profile.Line}: the profile uses or skips '{unknown}', which is not a rule id");
             }
-            compiled[profile.Name] = [.. rules];
+            compiled[profile.Name] = new RulePlan([.. rules]);
         }
         foreach (var definition in definitions)
         {
@@ -389,7 +389,7 @@ public sealed class RuleSet
     public bool HasProfile(string name) => _rulesByProfile.ContainsKey(name);
 
     /// <summary>The rules of a profile, with its overrides applied, in rule-file order.</summary>
-    public IReadOnlyList<Rule> RulesFor(string profile) => _rulesByProfile.TryGetValue(profile, out var rules) ? rules : [];
+    public IReadOnlyList<Rule> RulesFor(string profile) => _rulesByProfile.TryGetValue(profile, out var plan) ? plan.Rules : [];
 
     /// <summary>Validates a packet with its profile's rules. Never throws on bad input: problems become findings.</summary>
     public ValidationReport Validate(PacketDocument document, ValidationOptions? options = null) => Run(document, options).Report;
@@ -404,7 +404,7 @@ public sealed class RuleSet
             run.Add(finding);
         }
         var profile = options.Profile ?? document.Provider ?? Default.Name;
-        if (!_rulesByProfile.TryGetValue(profile, out var rules))
+        if (!_rulesByProfile.TryGetValue(profile, out var plan))
         {
             var provider = document.Root?["provider"];
             run.Add(new Finding("provider-unknown", Severity.Error, "provider",
@@ -412,40 +412,21 @@ public sealed class RuleSet
                 $"Set provider to one of: {string.Join(", ", _rulesByProfile.Keys)}.")
             { Line = provider?.Line, Column = provider?.Column });
             profile = Default.Name;
-            rules = _rulesByProfile[Default.Name];
+            plan = _rulesByProfile[Default.Name];
         }
         if (document.Root is { } root)
         {
-            foreach (var rule in rules)
-            {
-                if (rule.Definition.When is { } when && !when.Holds(root, run.Indices))
-                {
-                    continue;
-                }
-                var visitor = new RuleVisitor(rule, run);
-                rule.Definition.Path.Visit(root, run.Indices, ref visitor);
-            }
+            plan.Run(root, run);
         }
         if (run.Unlisted is { } unlisted)
         {
             var total = unlisted.Errors + unlisted.Warnings + unlisted.Infos;
             var worst = unlisted.Errors > 0 ? Severity.Error : unlisted.Warnings > 0 ? Severity.Warning : Severity.Info;
-            run.Findings.Add(new Finding("findings-truncated", worst, "",
+            var truncated = new Finding("findings-truncated", worst, "",
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total:N0} more findings were not listed ({unlisted.Errors:N0} errors, {unlisted.Warnings:N0} warnings, {unlisted.Infos:N0} infos); the report lists the first {RuleRun.MaxFindings:N0}."),
-                "Fix the findings above and check the packet again; a packet with this many problems is usually generated or repeated by mistake."));
-            return (new ValidationReport(document.Source, profile, run.Findings, unlisted), run.Avatar);
+                "Fix the findings above and check the packet again; a packet with this many problems is usually generated or repeated by mistake.");
+            return (new ValidationReport(document.Source, profile, run.Findings(truncated), unlisted), run.Avatar);
         }
-        return (new ValidationReport(document.Source, profile, run.Findings), run.Avatar);
-    }
-
-    private readonly struct RuleVisitor(Rule rule, RuleRun run) : ISelectorVisitor
-    {
-        public void Visit(PacketNode? node, PacketNode? nearest, ReadOnlySpan<int> indices)
-        {
-            if (run.IsCheckable(node, rule.Definition.Path, indices))
-            {
-                rule.Check.Run(node, new CheckScope(rule, run, indices, nearest));
-            }
-        }
+        return (new ValidationReport(document.Source, profile, run.Findings()), run.Avatar);
     }
 }

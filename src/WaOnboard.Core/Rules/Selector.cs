@@ -20,6 +20,9 @@ public sealed class Selector
     /// <summary>The selector as written.</summary>
     public string Text { get; }
 
+    /// <summary>The field names in order; <c>*</c> stands for every item of a list.</summary>
+    internal IReadOnlyList<string> Segments => _segments;
+
     /// <summary>How many <c>[*]</c> the selector has.</summary>
     public int Wildcards => _segments.Count(s => s == "*");
 

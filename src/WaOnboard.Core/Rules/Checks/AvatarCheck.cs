@@ -1,3 +1,4 @@
+using WaOnboard.Findings;
 using WaOnboard.Images;
 using WaOnboard.Packets;
 
@@ -64,7 +65,7 @@ internal sealed class AvatarCheck : Check
         };
         if (problem is not null)
         {
-            scope.Fail(node, name, problem);
+            scope.Fail(node, name, problem, facts: new FindingFacts(Avatar: image));
         }
     }
 

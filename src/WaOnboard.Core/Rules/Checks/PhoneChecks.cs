@@ -1,3 +1,4 @@
+using WaOnboard.Findings;
 using WaOnboard.Packets;
 using WaOnboard.Phone;
 
@@ -17,7 +18,7 @@ internal sealed class PhoneNumberCheck : Check
         {
             // A packet has no region to fall back on, so the advice to give one (meant for the phone command) is cut.
             var problem = info.Problem ?? "is not valid";
-            scope.Fail(node, text, "it " + (info.LacksCountryCode ? "has no country code" : problem));
+            scope.Fail(node, text, "it " + (info.LacksCountryCode ? "has no country code" : problem), facts: new FindingFacts(info));
         }
     }
 }
@@ -41,7 +42,7 @@ internal sealed class PhoneTypeCheck : Check
     {
         if (TryText(node, out var text) && scope.Run.InspectPhone(text) is { Valid: true } info && Array.IndexOf(_types, info.Type) >= 0)
         {
-            scope.Fail(node, text, info.Type.Name());
+            scope.Fail(node, text, info.Type.Name(), facts: new FindingFacts(info));
         }
     }
 }
@@ -72,7 +73,7 @@ internal sealed class PhoneCanReceiveCheck : Check
         if (info.Valid && sms && !voice && info.Type is PhoneNumberType.FixedLine or PhoneNumberType.TollFree or PhoneNumberType.SharedCost or PhoneNumberType.Uan)
         {
             scope.Fail(ways, number.Text, $"{number.Text} is a {info.Type.Name()} number, which usually cannot receive text messages",
-                PacketPath.Field(scope.Path, "canReceive"));
+                PacketPath.Field(scope.Path, "canReceive"), facts: new FindingFacts(info));
         }
     }
 }
