@@ -46,7 +46,7 @@ internal static class ExplainText
                     var format = image.Format == ImageFormat.Unknown ? "not JPEG or PNG" : image.Format.ToString().ToUpperInvariant();
                     var size = image.Width > 0 ? $", {image.Width}x{image.Height} pixels" : "";
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    avatar:     inspected as {format}{size}, {image.Length:N0} bytes; {(image.Problem is { } problem ? "problem: " + problem : "no problem in its structure")}"));
+                        $"    avatar:     inspected as {format}{size}, {image.Length:N0} bytes; {(image.Problem is { } problem ? "problem: " + problem : "no problem found")}"));
                 }
                 if (finding.Facts?.Registry is { } answer)
                 {

@@ -25,6 +25,17 @@ public class ExplainTests
     }
 
     [Fact]
+    public void ExplainSaysWhatTheInspectorLearntOfTheAvatarTheRuleFailed()
+    {
+        var (_, output, _) = CliRunner.Run("validate", "examples/many-mistakes", "--explain");
+        var block = Block(output, "profile-avatar-dimensions");
+        Assert.Contains("avatar:     inspected as PNG, 512x512 pixels, 2,200 bytes; problem: is 512x512 pixels", block, StringComparison.Ordinal);
+        // Only the avatar's findings carry the inspection, only the phone's the classification.
+        Assert.DoesNotContain("avatar:", Block(output, "phone-number-valid"), StringComparison.Ordinal);
+        Assert.DoesNotContain("number:", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExplainCoversTheLoadersFindingsToo()
     {
         var (_, output, _) = CliRunner.Run("validate", "examples/many-mistakes", "--explain");

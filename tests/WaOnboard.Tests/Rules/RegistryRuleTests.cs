@@ -20,6 +20,9 @@ public class RegistryRuleTests
 
         Assert.Equal(("phone-number-not-onboarded", "phone.number"), (finding.RuleId, finding.Path));
         Assert.Contains("Other Bank (Business ID 999999999999999) on 2026-11-01", finding.Message, StringComparison.Ordinal);
+        // The finding keeps the answer and the classification it rests on, for --explain.
+        Assert.Equal("Other Bank", finding.Facts?.Registry?.Holder?.VerifiedName);
+        Assert.Equal("+33612345678", finding.Facts?.Phone?.E164);
     }
 
     [Fact]
