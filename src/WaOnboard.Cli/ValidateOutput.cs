@@ -46,7 +46,7 @@ internal sealed class ValidateOutput
 
     public Option<bool> Explain { get; } = new("--explain")
     {
-        Description = "After the text report, say for each finding the rule, its source, the value it looked at, its parameters and the number's classification",
+        Description = "After the text report, say for each finding the rule, its source, the value it looked at, its parameters and the fact it relied on (the number's classification, the avatar's inspection, the registry's answer)",
     };
 
     public IEnumerable<Option> Options => [Format, OutputFile, FailSeverity, Baseline, WriteBaseline, Explain];

@@ -47,7 +47,8 @@ internal sealed class RankedFindings(int capacity)
         {
             if (_count == _findings.Length)
             {
-                var size = Math.Min(capacity, Math.Max(4, _count * 2));
+                // From one: most reports are short, and an array that fits is the report's own.
+                var size = Math.Min(capacity, Math.Max(1, _count * 2));
                 Array.Resize(ref _findings, size);
                 Array.Resize(ref _ranks, size);
             }
