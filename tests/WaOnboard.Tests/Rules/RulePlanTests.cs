@@ -59,51 +59,12 @@ public class RulePlanTests
     [Fact]
     public void RulesRepeatedUnderOtherIdsRunInFileOrderWithTheirConditions()
     {
-        using var rules = new TempFile("""
-            rules:
-              - id: test-name-a
-                title: a
-                severity: error
-                profiles: [engage-digital]
-                path: hsm[*].elementName
-                check: pattern
-                pattern: '^[a-z]+\z'
-                message: "a {path}"
-                help: "a"
-                source: "test"
-              - id: test-body-b
-                title: b
-                severity: warning
-                profiles: [engage-digital]
-                path: hsm[*].translations[*].body
-                check: length
-                max: 3
-                message: "b {path}"
-                help: "b"
-                source: "test"
-              - id: test-name-c
-                title: c
-                severity: info
-                profiles: [engage-digital]
-                path: hsm[*].elementName
-                check: pattern
-                pattern: '^[a-z]+\z'
-                when: { path: phone.currentlyOn, equals: "none" }
-                message: "c {path}"
-                help: "c"
-                source: "test"
-              - id: test-name-d
-                title: d
-                severity: info
-                profiles: [engage-digital]
-                path: hsm[*].elementName
-                check: pattern
-                pattern: '^[a-z]+\z'
-                when: { path: phone.currentlyOn, missing: true }
-                message: "d {path}"
-                help: "d"
-                source: "test"
-            """);
+        // a, c and d check the same place, b a deeper one; c and d only when their condition holds.
+        using var rules = new TempFile("rules:\n"
+            + TestRule("a", "error", "hsm[*].elementName", "pattern", "pattern: '^[a-z]+\\z'")
+            + TestRule("b", "warning", "hsm[*].translations[*].body", "length", "max: 3")
+            + TestRule("c", "info", "hsm[*].elementName", "pattern", "pattern: '^[a-z]+\\z'\n    when: { path: phone.currentlyOn, equals: \"none\" }")
+            + TestRule("d", "info", "hsm[*].elementName", "pattern", "pattern: '^[a-z]+\\z'\n    when: { path: phone.currentlyOn, missing: true }"));
         var ruleSet = RuleSet.Load([rules.Path]).RuleSet!;
         var document = ManyBadTemplates(3);
 
@@ -131,6 +92,21 @@ public class RulePlanTests
         Assert.Equal(2, report.Findings.Count(f => f.RuleId == "value-too-long"));
         AssertSameAsRuleByRule(RuleSet.BuiltIn, document, "engage-digital");
     }
+
+    /// <summary>A rule of a user rule file, named test-<paramref name="name"/>, whose message is its name and the path it reached.</summary>
+    private static string TestRule(string name, string severity, string path, string check, string parameters) => $$"""
+          - id: test-{{name}}
+            title: {{name}}
+            severity: {{severity}}
+            profiles: [engage-digital]
+            path: {{path}}
+            check: {{check}}
+            {{parameters}}
+            message: "{{name}} {path}"
+            help: "{{name}}"
+            source: "test"
+
+        """;
 
     /// <summary>The engage-digital example with <paramref name="count"/> templates that each fail several rules.</summary>
     private static PacketDocument ManyBadTemplates(int count)
