@@ -35,6 +35,21 @@ public sealed class RegistryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExplainGivesTheRegistrysAnswerAndTheNumberTheRegistryRuleReliedOn()
+    {
+        using (var registry = RegistryDatabase.Open(FilePath))
+        {
+            await registry.RecordAsync(new OnboardedNumber("+33612345678", "104857600000099", "Other Bank", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
+        }
+
+        var (_, output, _) = CliRunner.Run("validate", "examples/engage-digital", "--explain", "--registry", FilePath);
+
+        var block = output[output.IndexOf("  phone-number-not-onboarded (", StringComparison.Ordinal)..];
+        Assert.Contains("registry:   +33612345678 is recorded for another business (Other Bank, recorded 2026-11-02)", block, StringComparison.Ordinal);
+        Assert.Contains("number:     '+33 6 12 34 56 78' classified as valid, +33612345678, FR, mobile", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidateWithARegistryThatDoesNotExistIsAUsageError()
     {
         var (exit, _, error) = CliRunner.Run("validate", "examples/engage-digital", "--registry", Path.Combine(_folder, "typo.db"));
