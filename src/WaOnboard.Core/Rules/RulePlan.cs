@@ -29,7 +29,7 @@ internal sealed class RulePlan
             {
                 step = step.Child(segment);
             }
-            step.Rules.Add(index);
+            step.Add(index);
             _conditionOf[index] = rules[index].Definition.When is { } when ? IndexOf(conditions, when) : -1;
         }
         _conditions = [.. conditions];
@@ -63,19 +63,22 @@ internal sealed class RulePlan
     }
 
     /// <summary>One segment of the selectors: the rules whose selector ends here, and the segments that follow.</summary>
+    /// <remarks>Built with lists, then frozen into arrays: the walk reads arrays only.</remarks>
     private sealed class Step(string segment)
     {
+        private readonly List<int> _rules = [];
         private readonly List<Step> _next = [];
 
         public string Segment { get; } = segment;
 
         public bool EveryItem { get; } = segment == "*";
 
-        public List<int> Rules { get; } = [];
-
-        public int[] RulesHere { get; private set; } = [];
+        /// <summary>The indices of the rules that end here, in rule-file order.</summary>
+        public int[] Rules { get; private set; } = [];
 
         public Step[] Next { get; private set; } = [];
+
+        public void Add(int rule) => _rules.Add(rule);
 
         public Step Child(string name)
         {
@@ -90,7 +93,7 @@ internal sealed class RulePlan
 
         public void Freeze()
         {
-            RulesHere = [.. Rules];
+            Rules = [.. _rules];
             Next = [.. _next];
             foreach (var step in Next)
             {
@@ -108,7 +111,7 @@ internal sealed class RulePlan
         {
             nearest = node ?? nearest;
             var indices = run.Indices.AsSpan(0, depth);
-            foreach (var index in step.RulesHere)
+            foreach (var index in step.Rules)
             {
                 if (plan._conditionOf[index] is var condition and >= 0 && !_holds[condition])
                 {
