@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using WaOnboard.Packets;
 
@@ -21,17 +22,32 @@ internal sealed class AbsentCheck : Check
 /// </summary>
 internal sealed class NoPinValuesCheck : Check
 {
+    private const int MaxDepth = 32;
+
     public override void Run(PacketNode? node, CheckScope scope)
     {
-        if (scope.Run.Document.Root is { } root)
+        if (scope.Run.Document.Root is not { } root)
         {
-            Walk(root, "", scope, 0);
+            return;
+        }
+        // The way down is kept as keys and item indices, from the pool: a path is written only for a finding, so a
+        // packet without a PIN costs no allocation however many fields it has.
+        var keys = ArrayPool<string?>.Shared.Rent(MaxDepth + 2);
+        var items = ArrayPool<int>.Shared.Rent(MaxDepth + 2);
+        try
+        {
+            Walk(root, new Way(keys, items), scope, 0, inPhone: false);
+        }
+        finally
+        {
+            ArrayPool<string?>.Shared.Return(keys, clearArray: true);
+            ArrayPool<int>.Shared.Return(items);
         }
     }
 
-    private static void Walk(PacketNode node, string path, CheckScope scope, int depth)
+    private static void Walk(PacketNode node, Way way, CheckScope scope, int depth, bool inPhone)
     {
-        if (depth > 32)
+        if (depth > MaxDepth)
         {
             return;
         }
@@ -40,23 +56,40 @@ internal sealed class NoPinValuesCheck : Check
             case MapNode map:
                 foreach (var entry in map.Entries)
                 {
-                    var child = PacketPath.Field(path, entry.Key);
+                    way.Keys[depth] = entry.Key;
                     // phone.twoStepPin has its own rule (phone-two-step-pin-absent), whatever its value.
-                    if (child != "phone.twoStepPin" && entry.Key.Contains("pin", StringComparison.OrdinalIgnoreCase) && entry.Value is ScalarNode scalar && IsSixDigits(scalar.Text))
+                    var twoStepPin = inPhone ? entry.Key == "twoStepPin" : depth == 0 && entry.Key == "phone.twoStepPin";
+                    if (!twoStepPin && entry.Key.Contains("pin", StringComparison.OrdinalIgnoreCase) && entry.Value is ScalarNode scalar && IsSixDigits(scalar.Text))
                     {
                         // The value itself is never echoed: it is the secret.
-                        scope.Fail(entry.Value, "******", null, child);
+                        scope.Fail(entry.Value, "******", null, way.PathTo(depth));
                         continue;
                     }
-                    Walk(entry.Value, child, scope, depth + 1);
+                    Walk(entry.Value, way, scope, depth + 1, inPhone: depth == 0 && entry.Key == "phone");
                 }
                 break;
             case ListNode list:
                 for (var i = 0; i < list.Items.Count; i++)
                 {
-                    Walk(list.Items[i], PacketPath.Item(path, i), scope, depth + 1);
+                    way.Keys[depth] = null;
+                    way.Items[depth] = i;
+                    Walk(list.Items[i], way, scope, depth + 1, inPhone: false);
                 }
                 break;
+        }
+    }
+
+    /// <summary>The steps from the root: a key, or (when the key is null) an item index, per depth.</summary>
+    private readonly record struct Way(string?[] Keys, int[] Items)
+    {
+        public string PathTo(int depth)
+        {
+            var path = "";
+            for (var i = 0; i <= depth; i++)
+            {
+                path = Keys[i] is { } key ? PacketPath.Field(path, key) : PacketPath.Item(path, Items[i]);
+            }
+            return path;
         }
     }
 
