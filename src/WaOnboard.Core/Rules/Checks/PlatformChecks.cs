@@ -103,6 +103,8 @@ internal sealed class NoPinValuesCheck : Check
 /// <summary>The text shares at least one word with one of the fields of <c>with</c> (paths from the packet's root) that are given.</summary>
 internal sealed class SharesWordCheck(CheckParameters parameters) : Check
 {
+    private const CompareOptions Loosely = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+
     private readonly string[] _with = parameters.List("with");
 
     public override void Run(PacketNode? node, CheckScope scope)
@@ -112,43 +114,71 @@ internal sealed class SharesWordCheck(CheckParameters parameters) : Check
             return;
         }
         var root = scope.Run.Document.Root;
-        var others = _with.Select(p => PacketPath.Find(root, p))
-            .SelectMany(n => n switch
+        // The first field given is the one the message names; the words are compared in place, without sets or substrings.
+        string? first = null;
+        foreach (var path in _with)
+        {
+            switch (PacketPath.Find(root, path))
             {
-                ScalarNode { IsBlank: false } s => [s.Text],
-                ListNode l => l.Items.OfType<ScalarNode>().Where(s => !s.IsBlank).Select(s => s.Text),
-                _ => [],
-            })
-            .ToList();
-        if (others.Count == 0)
-        {
-            return;
+                case ScalarNode { IsBlank: false } other when SharesWord(text, other.Text):
+                    return;
+                case ScalarNode { IsBlank: false } other:
+                    first ??= other.Text;
+                    break;
+                case ListNode list:
+                    foreach (var item in list.Items)
+                    {
+                        if (item is ScalarNode { IsBlank: false } listed)
+                        {
+                            if (SharesWord(text, listed.Text))
+                            {
+                                return;
+                            }
+                            first ??= listed.Text;
+                        }
+                    }
+                    break;
+            }
         }
-        var words = Words(text);
-        if (!others.Any(o => Words(o).Overlaps(words)))
+        if (first is not null)
         {
-            scope.Fail(node, text, others[0]);
+            scope.Fail(node, text, first);
         }
     }
 
-    internal static HashSet<string> Words(string text)
+    /// <summary>True when a word of one text is a word of the other, ignoring case (accents too, where globalization is not invariant).</summary>
+    internal static bool SharesWord(string text, string other)
     {
-        var words = new HashSet<string>(StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace));
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        for (var (start, end) = NextWord(text, 0); start >= 0; (start, end) = NextWord(text, end))
         {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
+            for (var (from, to) = NextWord(other, 0); from >= 0; (from, to) = NextWord(other, to))
             {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                words.Add(text[start..i]);
-                start = -1;
+                if (CultureInfo.InvariantCulture.CompareInfo.Compare(text.AsSpan(start, end - start), other.AsSpan(from, to - from), Loosely) == 0)
+                {
+                    return true;
+                }
             }
         }
-        return words;
+        return false;
+    }
+
+    /// <summary>The next run of letters and digits at or after <paramref name="at"/>, as (start, end); (-1, -1) when none is left.</summary>
+    private static (int Start, int End) NextWord(string text, int at)
+    {
+        while (at < text.Length && !char.IsLetterOrDigit(text[at]))
+        {
+            at++;
+        }
+        if (at == text.Length)
+        {
+            return (-1, -1);
+        }
+        var end = at;
+        while (end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+        return (at, end);
     }
 }
 
