@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace WaOnboard.Api;
@@ -44,6 +45,15 @@ public static class OpenApiSetup
                 };
                 // The generator lists the host that served the document; the committed document must not depend on it.
                 document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "wa-onboard serve, on this machine" }];
+                return Task.CompletedTask;
+            });
+            // A QueryEnum binds through its TryParse, so the generator sees a string: the enum's names are its values.
+            options.AddSchemaTransformer((schema, context, cancellationToken) =>
+            {
+                if (context.ParameterDescription?.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(QueryEnum<>))
+                {
+                    schema.Enum = [.. QueryEnum.NamesOf(type.GetGenericArguments()[0]).Select(name => (JsonNode)JsonValue.Create(name))];
+                }
                 return Task.CompletedTask;
             });
         });
@@ -118,7 +128,7 @@ public static class OpenApiSetup
             return Task.CompletedTask;
         });
 
-    /// <summary>Lists the values a string parameter takes: the handler checks them itself, to answer a 400 naming the field.</summary>
+    /// <summary>Lists the values a string route parameter takes, from a list the core knows at run time; the handler answers an unknown one.</summary>
     /// <param name="builder">The endpoint.</param>
     /// <param name="parameter">The parameter's name (<c>format</c>, <c>kind</c>).</param>
     /// <param name="values">Its values.</param>
@@ -127,7 +137,7 @@ public static class OpenApiSetup
         {
             if (operation.Parameters?.FirstOrDefault(p => p.Name == parameter) is OpenApiParameter { Schema: OpenApiSchema schema })
             {
-                schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+                schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
             }
             return Task.CompletedTask;
         });
