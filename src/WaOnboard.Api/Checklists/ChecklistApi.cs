@@ -29,10 +29,7 @@ public static class ChecklistApi
             .AcceptsPacket()
             .ProducesDocument("The checklist, in the format `?format=` or `Accept` chose. HTML comes with a Content-Security-Policy that allows no script.",
                 "text/plain", "text/html", "message/rfc822")
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;

@@ -65,9 +65,16 @@ public static class OpenApiSetup
     public static OpenApiSecurityRequirement BearerRequirement(OpenApiDocument? document) =>
         new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] };
 
-    /// <summary>Documents the bodies <see cref="PacketBody"/> reads: the handler reads the request itself, so the generator cannot see them.</summary>
+    /// <summary>
+    /// Documents the bodies a <see cref="PacketUpload"/> reads, which the generator cannot see (the type binds itself), and
+    /// the problems <see cref="RequestChecks"/> answers for them: 400 (not a packet), 413 and 415.
+    /// </summary>
     public static RouteHandlerBuilder AcceptsPacket(this RouteHandlerBuilder builder) =>
-        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        builder
+        .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
         {
             var packetObject = new OpenApiSchema
             {

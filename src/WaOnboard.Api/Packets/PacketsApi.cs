@@ -43,10 +43,7 @@ public static class PacketsApi
                 "422 with the report (`report`) when the packet is not valid. The same business means the same Business ID; for a packet without one, " +
                 "the same key. The 409 names the holder (`holder`) only to a key that also has the `read` scope.")
             .AcceptsPacket()
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<NumberTakenProblem>(StatusCodes.Status409Conflict, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<PacketNotValidProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireScope(KeyScopes.Record);

@@ -19,9 +19,6 @@ public static class EstimateApi
                 "is a warning, never a guess. Amounts are rounded to the currency's minor unit only at the end. The body is the packet, as for " +
                 "POST /v1/validate; 422 when it has no estimate to work from.")
             .AcceptsPacket()
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;

@@ -70,10 +70,7 @@ public static class SnippetsApi
             .AcceptsPacket()
             .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
             .WithValues("kind", KindNames)
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/qr", Qr)

@@ -14,9 +14,6 @@ public static class ValidateApi
             .WithDescription("Answers with the report of `wa-onboard validate --format json` (spec/packet.md): a packet with errors is a successful check (`valid: false`). " +
                 "Send the packet as JSON or YAML, or as a form with a `packet` part and the `avatar` file the packet's `profile.avatar` names.")
             .AcceptsPacket()
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
