@@ -1,6 +1,6 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Http.Metadata;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace WaOnboard.Api;
 
