@@ -60,7 +60,7 @@ public sealed class PacketBodyTests
         return content;
     }
 
-    private static async Task<PacketBodyResult> ReadAsync(HttpContent content)
+    private static async Task<PacketUpload> ReadAsync(HttpContent content)
     {
         var context = new DefaultHttpContext();
         context.Request.ContentType = content.Headers.ContentType!.ToString();

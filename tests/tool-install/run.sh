@@ -17,6 +17,14 @@ dotnet tool install --tool-path "$work/tools" --add-source "$work/nupkg" --versi
 tool="$work/tools/wa-onboard"
 
 failures=0
+# On linux-x64 the pointer package must have chosen the ReadyToRun package, not the portable one.
+if [ "$(uname -sm)" = "Linux x86_64" ]; then
+  if [ -d "$work/tools/.store/wa-onboard/$version/wa-onboard.linux-x64" ]; then
+    echo "ok   the linux-x64 (ReadyToRun) package was installed"
+  else
+    echo "FAIL the linux-x64 package was not installed:"; ls "$work/tools/.store/wa-onboard/$version"; failures=$((failures + 1))
+  fi
+fi
 expect() { # expected exit code, then the arguments
   local expected="$1"; shift
   local status=0

@@ -29,76 +29,39 @@ public static class ChecklistApi
             .AcceptsPacket()
             .ProducesDocument("The checklist, in the format `?format=` or `Accept` chose. HTML comes with a Content-Security-Policy that allows no script.",
                 "text/plain", "text/html", "message/rfc822")
-            .WithValues("format", "text", "html", "eml")
-            .WithValues("lang", [.. ChecklistOptions.Languages])
-            .WithValues("audience", "customer", "pm")
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
-    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="packet">The packet of the body.</param>
     /// <param name="format">text, html or eml (an e-mail with both); when absent, the Accept header chooses, and text is the default.</param>
     /// <param name="lang">The language of the checklist: en (default) or fr.</param>
     /// <param name="audience">customer (default: the checklist e-mail) or pm (the project manager's configuration sheet).</param>
     /// <param name="profile">The profile to check with and list the elements of, instead of the packet's <c>provider</c>.</param>
+    /// <param name="context">The request, whose Accept header chooses the format and whose key is the registry's caller.</param>
     /// <param name="checker">Checks the packet with the profiles and the registry of this server.</param>
     /// <param name="time">The clock of the e-mail's Date header.</param>
-    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
-    internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderAsync(
-        HttpRequest request, string? format, string? lang, string? audience, string? profile,
-        PacketChecker checker, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the registry's look-up when the client goes away.</param>
+    internal static async Task<Results<DocumentResult, ProblemHttpResult>> RenderAsync(
+        PacketUpload packet, QueryEnum<ChecklistFormat>? format, QueryEnum<Language>? lang, QueryEnum<ChecklistAudience>? audience, ProfileName? profile,
+        HttpContext context, PacketChecker checker, TimeProvider time, CancellationToken cancellationToken)
     {
         // Whatever the answer, it depends on Accept: caches must not give one client's format to another.
-        request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
-        if (ValidateApi.ProfileProblem(checker.Rules, profile) is { } invalidProfile)
-        {
-            return invalidProfile;
-        }
-        if (lang is not null && !ChecklistOptions.Languages.Contains(lang))
-        {
-            return Problems.Invalid("lang", $"'{Clip(lang)}' is not a checklist language; use one of: {string.Join(", ", ChecklistOptions.Languages)}.");
-        }
-        if (audience is not null and not ("customer" or "pm"))
-        {
-            return Problems.Invalid("audience", $"'{Clip(audience)}' is not an audience; use customer (the checklist e-mail) or pm (the project manager's sheet).");
-        }
-        ChecklistFormat chosen;
-        if (format is not null)
-        {
-            switch (format)
-            {
-                case "text": chosen = ChecklistFormat.Text; break;
-                case "html": chosen = ChecklistFormat.Html; break;
-                case "eml": chosen = ChecklistFormat.Eml; break;
-                default: return Problems.Invalid("format", $"'{Clip(format)}' is not a checklist format; use text, html or eml.");
-            }
-        }
-        else if (Negotiate(request.Headers.Accept) is { } negotiated)
-        {
-            chosen = negotiated;
-        }
-        else
+        context.Response.Headers.Vary = HeaderNames.Accept;
+        if ((format?.Value ?? Negotiate(context.Request.Headers.Accept)) is not { } chosen)
         {
             return Problems.Of(StatusCodes.Status406NotAcceptable, Problems.NotAcceptable, "The checklist cannot be written in a media type the request accepts.",
                 $"The checklist is text/plain, text/html or message/rfc822; the Accept header allows none of them. Accept one of them, or choose with ?format=text|html|eml.");
         }
-
-        var body = await PacketBody.ReadAsync(request, cancellationToken);
-        if (body.Document is not { } document)
-        {
-            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
-        }
-        var checkedPacket = await checker.CheckAsync(document, profile, lang ?? "en", request.HttpContext.Caller(), cancellationToken);
+        var language = lang?.Name ?? "en";
+        var checkedPacket = await checker.CheckAsync(packet.Document, profile?.Name, language, context.Caller(), cancellationToken);
         var options = new ChecklistOptions
         {
-            Language = lang ?? "en",
+            Language = language,
             Format = chosen,
-            Audience = audience == "pm" ? ChecklistAudience.ProjectManager : ChecklistAudience.Customer,
+            Audience = audience?.Value ?? ChecklistAudience.Customer,
             Date = time.GetUtcNow(),
         };
         try
@@ -161,6 +124,4 @@ public static class ChecklistApi
         }
         return quality;
     }
-
-    private static string Clip(string value) => value.Length > 32 ? value[..32] + "..." : value;
 }

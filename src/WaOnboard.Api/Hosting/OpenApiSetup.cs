@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace WaOnboard.Api;
@@ -46,6 +47,15 @@ public static class OpenApiSetup
                 document.Servers = [new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "wa-onboard serve, on this machine" }];
                 return Task.CompletedTask;
             });
+            // A QueryEnum binds through its TryParse, so the generator sees a string: the enum's names are its values.
+            options.AddSchemaTransformer((schema, context, cancellationToken) =>
+            {
+                if (context.ParameterDescription?.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(QueryEnum<>))
+                {
+                    schema.Enum = [.. QueryEnum.NamesOf(type.GetGenericArguments()[0]).Select(name => (JsonNode)JsonValue.Create(name))];
+                }
+                return Task.CompletedTask;
+            });
         });
 
     /// <summary>The name of the API-key security scheme in the document.</summary>
@@ -55,9 +65,16 @@ public static class OpenApiSetup
     public static OpenApiSecurityRequirement BearerRequirement(OpenApiDocument? document) =>
         new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] };
 
-    /// <summary>Documents the bodies <see cref="PacketBody"/> reads: the handler reads the request itself, so the generator cannot see them.</summary>
+    /// <summary>
+    /// Documents the bodies a <see cref="PacketUpload"/> reads, which the generator cannot see (the type binds itself), and
+    /// the problems <see cref="RequestChecks"/> answers for them: 400 (not a packet), 413 and 415.
+    /// </summary>
     public static RouteHandlerBuilder AcceptsPacket(this RouteHandlerBuilder builder) =>
-        builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+        builder
+        .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
         {
             var packetObject = new OpenApiSchema
             {
@@ -118,7 +135,7 @@ public static class OpenApiSetup
             return Task.CompletedTask;
         });
 
-    /// <summary>Lists the values a string parameter takes: the handler checks them itself, to answer a 400 naming the field.</summary>
+    /// <summary>Lists the values a string route parameter takes, from a list the core knows at run time; the handler answers an unknown one.</summary>
     /// <param name="builder">The endpoint.</param>
     /// <param name="parameter">The parameter's name (<c>format</c>, <c>kind</c>).</param>
     /// <param name="values">Its values.</param>
@@ -127,7 +144,7 @@ public static class OpenApiSetup
         {
             if (operation.Parameters?.FirstOrDefault(p => p.Name == parameter) is OpenApiParameter { Schema: OpenApiSchema schema })
             {
-                schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+                schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
             }
             return Task.CompletedTask;
         });

@@ -25,16 +25,19 @@ public static class Problems
     public static ProblemHttpResult Of(int status, string type, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, instance: null, status, title, type, extensions);
 
-    /// <summary>A 400 with the offending fields, as <c>errors[field]</c>.</summary>
     /// <summary>A 400 for a number longer than any phone number, checked before the number is parsed; null when it is short enough.</summary>
     public static ValidationProblem? PhoneTooLong(string field, string number) =>
         number.Length > ApiLimits.PhoneNumberChars
             ? Invalid(field, $"A phone number has at most {ApiLimits.PhoneNumberChars} characters; this one has {number.Length}.")
             : null;
 
+    /// <summary>A 400 with the offending field, as <c>errors[field]</c>.</summary>
     public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "One or more fields of the request are not valid.", type: InvalidRequest);
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 400 with the offending fields, as <c>errors[field]</c>.</summary>
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "One or more fields of the request are not valid.", type: InvalidRequest);
 
     public static ProblemHttpResult TooLarge(string detail) =>
         Of(StatusCodes.Status413PayloadTooLarge, PayloadTooLarge, "The request is too large.", detail);

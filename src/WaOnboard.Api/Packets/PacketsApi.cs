@@ -43,10 +43,7 @@ public static class PacketsApi
                 "422 with the report (`report`) when the packet is not valid. The same business means the same Business ID; for a packet without one, " +
                 "the same key. The 409 names the holder (`holder`) only to a key that also has the `read` scope.")
             .AcceptsPacket()
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<NumberTakenProblem>(StatusCodes.Status409Conflict, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Produces<PacketNotValidProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireScope(KeyScopes.Record);
@@ -68,26 +65,18 @@ public static class PacketsApi
         return group;
     }
 
-    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="packet">The packet of the body.</param>
     /// <param name="profile">The profile to check with instead of the packet's <c>provider</c>.</param>
+    /// <param name="context">The request, whose key is the registry's caller.</param>
     /// <param name="checker">Checks the packet with the profiles and the registry of this server.</param>
     /// <param name="registry">The numbers already onboarded here.</param>
     /// <param name="time">The clock of the recording.</param>
-    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
-    internal static async Task<Results<Created<NumberRecord>, Ok<NumberRecord>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        HttpRequest request, string? profile, PacketChecker checker, INumberRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the registry's look-up and recording when the client goes away.</param>
+    internal static async Task<Results<Created<NumberRecord>, Ok<NumberRecord>, ProblemHttpResult>> RecordAsync(
+        PacketUpload packet, ProfileName? profile, HttpContext context, PacketChecker checker, INumberRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (ValidateApi.ProfileProblem(checker.Rules, profile) is { } invalid)
-        {
-            return invalid;
-        }
-        var body = await PacketBody.ReadAsync(request, cancellationToken);
-        if (body.Document is not { } document)
-        {
-            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
-        }
-        var caller = request.HttpContext.Caller();
-        var checkedPacket = await checker.CheckAsync(document, profile, caller, cancellationToken);
+        var caller = context.Caller();
+        var checkedPacket = await checker.CheckAsync(packet.Document, profile?.Name, caller, cancellationToken);
         var (report, answer) = (checkedPacket.Report, checkedPacket.Registry);
         // Checked before the other errors: no change to the packet makes a number held by another business recordable.
         if (answer is { HeldByAnother: true, Holder: { } holder })

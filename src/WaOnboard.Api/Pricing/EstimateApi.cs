@@ -19,33 +19,21 @@ public static class EstimateApi
                 "is a warning, never a guess. Amounts are rounded to the currency's minor unit only at the end. The body is the packet, as for " +
                 "POST /v1/validate; 422 when it has no estimate to work from.")
             .AcceptsPacket()
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
-    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="packet">The packet of the body.</param>
     /// <param name="profile">The profile whose rates and fees apply, instead of the packet's <c>provider</c>.</param>
     /// <param name="checker">Checks the packet with the profiles of this server.</param>
     /// <param name="rates">The server's rate file, when configured.</param>
     /// <param name="time">Today, to tell rates older than a year.</param>
-    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
-    internal static async Task<Results<Ok<EstimateDocument>, ValidationProblem, ProblemHttpResult>> EstimateAsync(
-        HttpRequest request, string? profile, PacketChecker checker, ServerRates rates, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the registry's look-up when the client goes away.</param>
+    internal static async Task<Results<Ok<EstimateDocument>, ProblemHttpResult>> EstimateAsync(
+        PacketUpload packet, ProfileName? profile, PacketChecker checker, ServerRates rates, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (ValidateApi.ProfileProblem(checker.Rules, profile) is { } invalid)
-        {
-            return invalid;
-        }
-        var body = await PacketBody.ReadAsync(request, cancellationToken);
-        if (body.Document is not { } document)
-        {
-            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
-        }
-        var checkedPacket = await checker.CheckAsync(document, profile, cancellationToken: cancellationToken);
+        var checkedPacket = await checker.CheckAsync(packet.Document, profile?.Name, cancellationToken: cancellationToken);
         var estimate = checkedPacket.Estimate(rates.Card, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (estimate is null)
         {

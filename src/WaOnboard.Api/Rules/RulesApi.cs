@@ -39,11 +39,13 @@ public static class RulesApi
             .WithName("ListRules")
             .WithSummary("List the rules of every profile, or of one")
             .WithDescription("One entry per profile and rule, in rule-file order; `?profile=` keeps one profile's.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/rules/{id}", GetRule)
             .WithName("GetRule")
             .WithSummary("Describe one rule as a profile applies it")
             .WithDescription("With `?profile=`, as that profile applies it; otherwise as the first profile that has it applies it.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/profiles", ListProfiles)
@@ -55,14 +57,10 @@ public static class RulesApi
 
     /// <param name="profile">Only the rules of this profile.</param>
     /// <param name="rules">The profiles and their rules.</param>
-    internal static Results<Ok<List<RuleView>>, ValidationProblem> ListRules(string? profile, RuleSet rules)
+    internal static Ok<List<RuleView>> ListRules(ProfileName? profile, RuleSet rules)
     {
-        if (ValidateApi.ProfileProblem(rules, profile) is { } invalid)
-        {
-            return invalid;
-        }
         return TypedResults.Ok(rules.Profiles
-            .Where(p => profile is null || p.Name == profile)
+            .Where(p => profile is null || p.Name == profile.Name)
             .SelectMany(p => rules.RulesFor(p.Name).Select(r => RuleView.From(p.Name, r)))
             .ToList());
     }
@@ -70,13 +68,9 @@ public static class RulesApi
     /// <param name="id">The rule id (<c>business-id-format</c>).</param>
     /// <param name="profile">The profile whose version of the rule to describe.</param>
     /// <param name="rules">The profiles and their rules.</param>
-    internal static Results<Ok<RuleView>, ValidationProblem, ProblemHttpResult> GetRule(string id, string? profile, RuleSet rules)
+    internal static Results<Ok<RuleView>, ProblemHttpResult> GetRule(string id, ProfileName? profile, RuleSet rules)
     {
-        if (ValidateApi.ProfileProblem(rules, profile) is { } invalid)
-        {
-            return invalid;
-        }
-        foreach (var p in rules.Profiles.Where(p => profile is null || p.Name == profile))
+        foreach (var p in rules.Profiles.Where(p => profile is null || p.Name == profile.Name))
         {
             if (rules.RulesFor(p.Name).FirstOrDefault(r => r.Id == id) is { } rule)
             {
@@ -85,7 +79,7 @@ public static class RulesApi
         }
         var shown = id.Length > 64 ? id[..64] + "..." : id;
         return Problems.Of(StatusCodes.Status404NotFound, Problems.NotFound, "No such rule.",
-            profile is null ? $"'{shown}' is not a rule id; GET /v1/rules lists them." : $"The profile '{profile}' has no rule '{shown}'; GET /v1/rules?profile={profile} lists its rules.");
+            profile is null ? $"'{shown}' is not a rule id; GET /v1/rules lists them." : $"The profile '{profile.Name}' has no rule '{shown}'; GET /v1/rules?profile={profile.Name} lists its rules.");
     }
 
     internal static Ok<List<ProfileView>> ListProfiles(RuleSet rules)

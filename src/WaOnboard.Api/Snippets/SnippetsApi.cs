@@ -6,6 +6,16 @@ using WaOnboard.Snippets;
 
 namespace WaOnboard.Api;
 
+/// <summary>The image formats of a QR code (<c>GET /v1/qr?format=</c>).</summary>
+public enum QrFormat
+{
+    /// <summary>SVG, the default: for print, with a title and an optional caption.</summary>
+    Svg,
+
+    /// <summary>PNG, without a caption.</summary>
+    Png,
+}
+
 /// <summary>A snippet kind: what <c>wa-onboard snippet --list</c> prints.</summary>
 /// <param name="Name">The name in the route (<c>/v1/snippets/button</c>).</param>
 /// <param name="EntryPoint">The entry point it serves (website, contact page, app, IVR, packaging...).</param>
@@ -47,7 +57,6 @@ public static class SnippetsApi
                 "image/svg+xml for qr (the SVG of GET /v1/qr). HTML and SVG come with a Content-Security-Policy that allows no script.")
             .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
             .WithValues("kind", KindNames)
-            .WithValues("lang", [.. SnippetRenderer.Languages])
             .WithRequiredQuery("phone")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -61,11 +70,7 @@ public static class SnippetsApi
             .AcceptsPacket()
             .ProducesDocument("The snippet, in the media type of its kind (GET /v1/snippets lists them).", "text/plain", "text/html", "image/svg+xml")
             .WithValues("kind", KindNames)
-            .WithValues("lang", [.. SnippetRenderer.Languages])
-            .Produces<BadPacketProblem>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/qr", Qr)
@@ -75,8 +80,6 @@ public static class SnippetsApi
                 $"{QrCodes.DefaultSize} px wide by default (5 cm at 600 dpi). The SVG has a title, the brand rules in a comment and, with caption=true, " +
                 "\"Scan to chat on WhatsApp\" and the number under the code. SVG comes with a Content-Security-Policy that allows no script.")
             .ProducesDocument("The QR code.", "image/svg+xml", "image/png")
-            .WithValues("format", "svg", "png")
-            .WithValues("lang", [.. SnippetRenderer.Languages])
             .WithRequiredQuery("phone")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -92,19 +95,19 @@ public static class SnippetsApi
     /// <param name="key">The key the IVR prompt asks callers to press: 0-9, * or # (default 5).</param>
     /// <param name="size">The width of the QR code in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi).</param>
     /// <param name="caption">Whether the QR code's SVG has "Scan to chat on WhatsApp" and the number under it.</param>
-    internal static Results<DocumentResult, ValidationProblem, ProblemHttpResult> Render(string kind, string? phone, string? text, string? lang, string? key, int? size, bool? caption)
+    internal static Results<DocumentResult, ValidationProblem, ProblemHttpResult> Render(string kind, string? phone, string? text, QueryEnum<Language>? lang, string? key, int? size, bool? caption)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
             return UnknownKind(kind);
         }
-        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(lang, key, size)) is { } invalid)
+        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(key, size)) is { } invalid)
         {
             return invalid;
         }
         try
         {
-            return Document(found, WithOptions(new SnippetRequest(phone!, text) { Language = lang ?? "en" }, lang, key, size, caption));
+            return Document(found, WithOptions(new SnippetRequest(phone!, text) { Language = lang?.Name ?? "en" }, lang?.Name, key, size, caption));
         }
         catch (InvalidPhoneNumberException e)
         {
@@ -117,31 +120,26 @@ public static class SnippetsApi
     }
 
     /// <param name="kind">The snippet kind: wa-link, button, floating-button, contact-page, email-signature, app-link, ivr or qr.</param>
-    /// <param name="request">The request whose body is the packet.</param>
+    /// <param name="packet">The packet of the body.</param>
     /// <param name="text">Text pre-filled in the customer's message, at most 2,000 characters.</param>
     /// <param name="lang">The language of the snippet's words: en or fr (default: the packet's first template language, else en); for ivr, spoken first.</param>
     /// <param name="key">The key the IVR prompt asks callers to press: 0-9, * or # (default 5).</param>
     /// <param name="size">The width of the QR code in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi).</param>
     /// <param name="caption">Whether the QR code's SVG has "Scan to chat on WhatsApp" and the number under it.</param>
     /// <param name="checker">Checks the packet with the profiles of this server.</param>
-    /// <param name="cancellationToken">Stops reading the body when the client goes away.</param>
+    /// <param name="cancellationToken">Stops the registry's look-up when the client goes away.</param>
     internal static async Task<Results<DocumentResult, ValidationProblem, ProblemHttpResult>> RenderFromPacketAsync(
-        string kind, HttpRequest request, string? text, string? lang, string? key, int? size, bool? caption, PacketChecker checker, CancellationToken cancellationToken)
+        string kind, PacketUpload packet, string? text, QueryEnum<Language>? lang, string? key, int? size, bool? caption, PacketChecker checker, CancellationToken cancellationToken)
     {
         if (SnippetKinds.Find(kind) is not { } found)
         {
             return UnknownKind(kind);
         }
-        if ((TextProblem(text) ?? OptionsProblem(lang, key, size)) is { } invalid)
+        if ((TextProblem(text) ?? OptionsProblem(key, size)) is { } invalid)
         {
             return invalid;
         }
-        var body = await PacketBody.ReadAsync(request, cancellationToken);
-        if (body.Document is not { } document)
-        {
-            return body.Problem is ValidationProblem v ? v : (ProblemHttpResult)body.Problem!;
-        }
-        var checkedPacket = await checker.CheckAsync(document, cancellationToken: cancellationToken);
+        var checkedPacket = await checker.CheckAsync(packet.Document, cancellationToken: cancellationToken);
         if (SnippetRequest.FromPacket(checkedPacket, text) is not { } snippet)
         {
             return checkedPacket.Packet.Phone.Number is null
@@ -154,7 +152,7 @@ public static class SnippetsApi
         }
         try
         {
-            return Document(found, WithOptions(snippet, lang, key, size, caption));
+            return Document(found, WithOptions(snippet, lang?.Name, key, size, caption));
         }
         catch (InvalidPhoneNumberException e)
         {
@@ -172,27 +170,23 @@ public static class SnippetsApi
     /// <param name="size">The width in pixels, 100 to 4000 (default 1200: 5 cm at 600 dpi, 10 cm at 300 dpi).</param>
     /// <param name="caption">SVG only: "Scan to chat on WhatsApp" and the number under the code.</param>
     /// <param name="lang">The language of the SVG's title and caption: en (default) or fr.</param>
-    internal static Results<DocumentResult, ValidationProblem> Qr(string? phone, string? text, string? format, int? size, bool? caption, string? lang)
+    internal static Results<DocumentResult, ValidationProblem> Qr(string? phone, string? text, QueryEnum<QrFormat>? format, int? size, bool? caption, QueryEnum<Language>? lang)
     {
-        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(lang, null, size)) is { } invalid)
+        if ((PhoneProblem(phone) ?? TextProblem(text) ?? OptionsProblem(null, size)) is { } invalid)
         {
             return invalid;
         }
-        if (format is not (null or "svg" or "png"))
-        {
-            return Problems.Invalid("format", $"'{(format.Length > 32 ? format[..32] + "..." : format)}' is not a QR code format; use svg or png.");
-        }
         try
         {
-            if (format == "png" && caption == true)
+            if (format?.Value == QrFormat.Png && caption == true)
             {
                 return Problems.Invalid("caption", "The caption is drawn in SVG only: ask for format=svg, or add the caption in your layout.");
             }
-            if (format == "png")
+            if (format?.Value == QrFormat.Png)
             {
                 return new DocumentResult(QrCodes.Png(SnippetRenderer.Link(phone!, text), size ?? QrCodes.DefaultSize), "image/png");
             }
-            var request = WithOptions(new SnippetRequest(phone!, text) { Language = lang ?? "en" }, lang, null, size, caption);
+            var request = WithOptions(new SnippetRequest(phone!, text) { Language = lang?.Name ?? "en" }, lang?.Name, null, size, caption);
             return new DocumentResult(Encoding.UTF8.GetBytes(SnippetRenderer.Render("qr", request)), "image/svg+xml");
         }
         catch (InvalidPhoneNumberException e)
@@ -226,11 +220,9 @@ public static class SnippetsApi
             ? Problems.Invalid("text", $"The pre-filled text has at most {ApiLimits.SnippetTextChars} characters; this one has {text.Length}. A greeting of a line or two is enough.")
             : null;
 
-    /// <summary>A 400 for a language without words, a key not on a keypad, or a QR size out of range.</summary>
-    private static ValidationProblem? OptionsProblem(string? lang, string? key, int? size) =>
-        lang is not null && !SnippetRenderer.Languages.Contains(lang)
-            ? Problems.Invalid("lang", $"'{(lang.Length > 16 ? lang[..16] + "..." : lang)}' is not a snippet language; use one of: {string.Join(", ", SnippetRenderer.Languages)}.")
-        : key is not null && !SnippetRenderer.IsIvrKey(key)
+    /// <summary>A 400 for a key not on a keypad, or a QR size out of range.</summary>
+    private static ValidationProblem? OptionsProblem(string? key, int? size) =>
+        key is not null && !SnippetRenderer.IsIvrKey(key)
             ? Problems.Invalid("key", $"'{(key.Length > 16 ? key[..16] + "..." : key)}' is not a key of a phone keypad; use one of 0-9, * or #.")
         : size is < QrCodes.MinSize or > QrCodes.MaxSize
             ? Problems.Invalid("size", $"A QR code is {QrCodes.MinSize} to {QrCodes.MaxSize} pixels wide; {size} is out of range.")

@@ -5,9 +5,6 @@ using WaOnboard.Packets;
 
 namespace WaOnboard.Api;
 
-/// <summary>A packet read from a request, or the problem that stops it from being checked at all.</summary>
-public sealed record PacketBodyResult(PacketDocument? Document, IResult? Problem);
-
 /// <summary>Reads the packet of a request: a JSON or YAML body, or a form with a <c>packet</c> part and an <c>avatar</c> part.</summary>
 /// <remarks>
 /// Every read is bounded by <see cref="ApiLimits"/> whatever Content-Length claims, and nothing is read from the
@@ -20,7 +17,7 @@ public static class PacketBody
 
     public const string FormMediaType = "multipart/form-data";
 
-    public static async Task<PacketBodyResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<PacketUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || contentType.MediaType.Value is not { } mediaType)
@@ -62,7 +59,7 @@ public static class PacketBody
         _ => null,
     };
 
-    private static async Task<PacketBodyResult> ReadFormAsync(HttpRequest request, MediaTypeHeaderValue contentType, CancellationToken cancellationToken)
+    private static async Task<PacketUpload> ReadFormAsync(HttpRequest request, MediaTypeHeaderValue contentType, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > 70)
@@ -152,11 +149,11 @@ public static class PacketBody
     }
 
     /// <summary>A packet that is no packet at all (a syntax error, not a mapping) is a 400; one too large, a 413.</summary>
-    private static PacketBodyResult Loaded(PacketDocument document)
+    private static PacketUpload Loaded(PacketDocument document)
     {
         if (document.Root is not null)
         {
-            return new PacketBodyResult(document, null);
+            return new PacketUpload(document);
         }
         var finding = document.LoadFindings.FirstOrDefault(f => f.Severity == Findings.Severity.Error) ?? document.LoadFindings[0];
         var extensions = new Dictionary<string, object?> { ["ruleId"] = finding.RuleId };
@@ -173,7 +170,7 @@ public static class PacketBody
             : Fail(Problems.Of(StatusCodes.Status400BadRequest, Problems.PacketSyntax, "The body is not a packet.", finding.Message, extensions));
     }
 
-    private static PacketBodyResult Fail(IResult problem) => new(null, problem);
+    private static PacketUpload Fail(IResult problem) => new(problem);
 
     private static ProblemHttpResult UnsupportedMediaType(string? mediaType) =>
         Problems.Of(StatusCodes.Status415UnsupportedMediaType, Problems.UnsupportedMediaType, "The body is not a packet.",

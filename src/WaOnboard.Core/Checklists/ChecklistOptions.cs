@@ -7,6 +7,7 @@ public enum ChecklistAudience
     Customer,
 
     /// <summary>The project manager: the configuration sheet with the packet's values filled in.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("pm")]
     ProjectManager,
 }
 

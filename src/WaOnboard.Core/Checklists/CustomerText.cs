@@ -10,7 +10,7 @@ namespace WaOnboard.Checklists;
 internal static partial class CustomerText
 {
     // A packet path: a known top-level section, then .field or [index] parts; in parentheses, or standing alone.
-    [GeneratedRegex(@"\s?\((?:provider|business|account|phone|hsm|profile|lineOfCredit|channel|estimate)(?:\.[A-Za-z]+|\[[0-9]+\])*(?: (?:is|est|repeats|répète) [^)]*)?\)|(?<![\w'])(?:business|account|phone|hsm|profile|lineOfCredit|channel|estimate)(?:\.[A-Za-z]+|\[[0-9]+\])+(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s?\((?:provider|business|account|phone|hsm|profile|lineOfCredit|channel|estimate)(?:\.[A-Za-z]+|\[[0-9]+\])*(?:(?: (?:is|est|repeats|répète)| :) [^)]*)?\)|(?<![\w'])(?:business|account|phone|hsm|profile|lineOfCredit|channel|estimate)(?:\.[A-Za-z]+|\[[0-9]+\])+(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex PacketPath();
 
     [GeneratedRegex(@" {2,}| (?=[,.])", RegexOptions.CultureInvariant)]

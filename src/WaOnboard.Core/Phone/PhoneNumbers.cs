@@ -1,6 +1,5 @@
 extern alias LibPhoneNumber;
 
-using System.Collections.Frozen;
 using LibPhoneNumber::PhoneNumbers;
 using Library = LibPhoneNumber::PhoneNumbers.PhoneNumberUtil;
 using LibraryType = LibPhoneNumber::PhoneNumbers.PhoneNumberType;
@@ -23,8 +22,9 @@ public static class PhoneNumbers
 
     private static readonly Library Util = Library.GetInstance();
 
-    // Regions as libphonenumber spells them (upper case); "001", its code for non-geographic plans, is not one.
-    private static readonly FrozenSet<string> Regions = Util.GetSupportedRegions().ToFrozenSet(StringComparer.Ordinal);
+    // Regions as libphonenumber spells them (upper case); "001", its code for non-geographic plans, is not one. A plain
+    // set: a frozen one's analysis of its 245 keys costs more at start-up than its look-ups ever save a command.
+    private static readonly HashSet<string> Regions = new(Util.GetSupportedRegions(), StringComparer.Ordinal);
 
     /// <summary>The version of libphonenumber-csharp whose numbering plans classify numbers.</summary>
     public static string MetadataVersion { get; } =

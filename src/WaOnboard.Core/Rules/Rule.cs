@@ -81,6 +81,9 @@ internal sealed record RuleDefinition(
     /// <summary>A library rule that applies only to the profiles that <c>use</c> it.</summary>
     public bool Optional { get; init; }
 
+    /// <summary>A rule shipped in the assembly and not changed by a user's profile.</summary>
+    public bool BuiltIn { get; init; }
+
     /// <summary>The message and help in other languages, from the texts files (rules/texts-fr.yaml, a profile's texts-fr.yaml).</summary>
     public IReadOnlyDictionary<string, RuleText> Texts { get; init; } = new Dictionary<string, RuleText>();
 }

@@ -20,6 +20,9 @@ internal sealed record RawRule(string File, int Line)
 
     /// <summary>True for a library rule that applies only to the profiles that <c>use</c> it.</summary>
     public bool Optional { get; init; }
+
+    /// <summary>True for a rule shipped in the assembly: reviewed, and validated by the tests rather than at every start.</summary>
+    public bool BuiltIn { get; init; }
     public MapNode? When { get; init; }
     public Dictionary<string, PacketNode> Parameters { get; init; } = [];
 }
@@ -71,7 +74,8 @@ internal static class RuleFileReader
     private static readonly HashSet<string> RuleFields = ["id", "title", "severity", "profiles", "optional", "path", "check", "message", "help", "source", "when"];
 
     /// <summary>Reads a rule file or a profile file. In a profile folder, <paramref name="folderProfile"/> names the profile its rules belong to.</summary>
-    public static void Read(string file, ReadOnlySpan<byte> content, List<RawRule> rules, List<RawProfile> profiles, List<string> errors, string? folderProfile = null)
+    public static void Read(string file, ReadOnlySpan<byte> content, List<RawRule> rules, List<RawProfile> profiles, List<string> errors,
+        string? folderProfile = null, bool builtIn = false)
     {
         var findings = new List<Finding>();
         var root = YamlPacketReader.Read(content, findings);
@@ -92,7 +96,7 @@ internal static class RuleFileReader
                     {
                         if (item is MapNode map)
                         {
-                            var rule = ReadRule(file, map, errors);
+                            var rule = ReadRule(file, map, errors) with { BuiltIn = builtIn };
                             // A profile folder's own rules belong to that profile (and to the profiles that extend it).
                             rules.Add(folderProfile is not null && map["profiles"] is null ? rule with { Profiles = [folderProfile] } : rule);
                         }

@@ -34,9 +34,9 @@ public sealed class RuleSet
         return load.RuleSet ?? throw new InvalidOperationException("The built-in rule files are broken:\n" + string.Join("\n", load.Errors));
     });
 
-    private readonly Dictionary<string, RulePlan> _rulesByProfile;
+    private readonly Dictionary<string, Lazy<RulePlan>> _rulesByProfile;
 
-    private RuleSet(IReadOnlyList<ProviderProfile> profiles, Dictionary<string, RulePlan> rulesByProfile, ProviderProfile defaultProfile)
+    private RuleSet(IReadOnlyList<ProviderProfile> profiles, Dictionary<string, Lazy<RulePlan>> rulesByProfile, ProviderProfile defaultProfile)
     {
         Profiles = profiles;
         _rulesByProfile = rulesByProfile;
@@ -78,7 +78,7 @@ public sealed class RuleSet
                 RuleTexts.Read(name, ReadResource(name), language, libraryTexts, errors);
                 continue;
             }
-            RuleFileReader.Read(name, ReadResource(name), rules, profiles, errors);
+            RuleFileReader.Read(name, ReadResource(name), rules, profiles, errors, builtIn: true);
         }
 
         // Profile folders, built-in first: profiles/<name>/<file> in the assembly, then the user's folders on disk.
@@ -121,7 +121,7 @@ public sealed class RuleSet
             {
                 if (folder.Files.TryGetValue(fileName, out var file) && ReadChecked(file, errors) is { } content)
                 {
-                    RuleFileReader.Read(file.DisplayPath, content, rules, profiles, errors, folderProfile: name);
+                    RuleFileReader.Read(file.DisplayPath, content, rules, profiles, errors, folderProfile: name, builtIn: folder.Origin == "built-in");
                 }
             }
             if (!folder.Files.ContainsKey(ProfileFile.ProfileFileName))
@@ -196,9 +196,8 @@ public sealed class RuleSet
         var seen = new Dictionary<string, RawRule>();
         foreach (var raw in rawRules)
         {
-            var result = RawRuleValidator.Instance.Validate(raw);
-            errors.AddRange(result.Errors.Select(e => $"{raw.File}:{raw.Line}: {e.ErrorMessage}"));
-            if (!result.IsValid)
+            // The built-in rules are validated by the tests (RuleFileTests): start-up does not build the validator for them.
+            if (!raw.BuiltIn && !IsValid(raw, errors))
             {
                 continue;
             }
@@ -230,7 +229,7 @@ public sealed class RuleSet
             }
             definitions.Add(new RuleDefinition(raw.Id!, raw.Title!, ParseSeverity(raw.Severity!), raw.Profiles, path, raw.Check!,
                 raw.Parameters, raw.Message!, raw.Help!, raw.Source!, when, raw.File, raw.Line)
-            { Optional = raw.Optional });
+            { Optional = raw.Optional, BuiltIn = raw.BuiltIn });
         }
 
         var profiles = new List<ProviderProfile>();
@@ -260,47 +259,13 @@ public sealed class RuleSet
                 : $"{byName[defaults[1].Name].File}:{byName[defaults[1].Name].Line}: only one profile may say 'default: true'; {defaults[0].Name} already does");
         }
 
-        var compiled = new Dictionary<string, RulePlan>();
+        // Only what the built-in files say is compiled on demand, profile by profile: a command checks one packet with
+        // one profile, and the tests compile them all. A user's file is compiled at once, so its mistakes stop the load.
+        var lazy = rawRules.All(r => r.BuiltIn) && rawProfiles.All(p => p.Origin == "built-in");
+        var compiled = new Dictionary<string, Lazy<RulePlan>>();
         foreach (var profile in byName.Values)
         {
             var chain = Chain(profile, byName, errors);
-            var names = chain.Select(p => p.Name).ToList();
-            // A rule applies when it is for every profile (and not optional), names the profile or one it extends, or
-            // is used by one of them; unless one of them skips it.
-            bool Applies(RuleDefinition d) =>
-                ((!d.Optional && d.Profiles.Contains("all")) || d.Profiles.Any(names.Contains) || chain.Any(p => p.Uses.Contains(d.Id)))
-                && !chain.Any(p => p.Skips.Contains(d.Id));
-            var rules = new List<Rule>();
-            // The texts of the profile folders (texts-fr.yaml), farthest ancestor first, so that the nearest profile's wins.
-            var chainTexts = chain.AsEnumerable().Reverse().Select(p => RuleTexts.OfProfile(p.Files, errors)).ToList();
-            foreach (var definition in definitions.Where(Applies))
-            {
-                var effective = chain.AsEnumerable().Reverse()
-                    .Aggregate(definition, (current, p) => p.Overrides.TryGetValue(definition.Id, out var change) ? Apply(current, change, p, errors) : current);
-                var texts = new Dictionary<string, RuleText>(StringComparer.Ordinal);
-                foreach (var source in chainTexts.Prepend(libraryTexts))
-                {
-                    if (source.TryGetValue(definition.Id, out var byLanguage))
-                    {
-                        foreach (var (language, text) in byLanguage)
-                        {
-                            texts[language] = text;
-                        }
-                    }
-                }
-                effective = effective with { Texts = texts };
-                var problems = new List<string>();
-                var parameters = new CheckParameters(effective.Parameters, problems);
-                var check = CheckCatalogue.Create(effective.CheckName, parameters);
-                problems.AddRange(parameters.Unread.Select(k => $"'{k}' is not a field of a rule, nor a parameter of the check '{effective.CheckName}'"));
-                if (check is null || problems.Count > 0)
-                {
-                    // A problem in the rule file itself is reported once, under the first profile that meets it.
-                    errors.AddRange(problems.Select(p => $"{effective.File}:{effective.Line}: rule '{effective.Id}': {p}").Where(e => !errors.Contains(e)));
-                    continue;
-                }
-                rules.Add(new Rule(effective, check));
-            }
             foreach (var unknown in profile.Overrides.Keys.Where(id => !definitions.Any(d => d.Id == id)))
             {
                 errors.Add($"{profile.File}:{profile.Overrides[unknown].Line}: the profile overrides '{unknown}', which is not a rule id");
@@ -309,7 +274,9 @@ public sealed class RuleSet
             {
                 errors.Add($"{profile.File}:{profile.Line}: the profile uses or skips '{unknown}', which is not a rule id");
             }
-            compiled[profile.Name] = new RulePlan([.. rules]);
+            compiled[profile.Name] = lazy
+                ? new Lazy<RulePlan>(() => new RulePlan(CompileBuiltIn(profile.Name, chain, definitions, libraryTexts)))
+                : new Lazy<RulePlan>(new RulePlan(CompileProfile(chain, definitions, libraryTexts, errors)));
         }
         foreach (var definition in definitions)
         {
@@ -319,6 +286,66 @@ public sealed class RuleSet
             }
         }
         return errors.Count > 0 ? new RuleSetLoad(null, errors) : new RuleSetLoad(new RuleSet(profiles, compiled, profiles.Single(p => p.IsDefault)), []);
+    }
+
+    /// <summary>True when the rule says everything a rule must; otherwise adds each gap to <paramref name="errors"/>.</summary>
+    internal static bool IsValid(RawRule raw, List<string> errors)
+    {
+        var result = RawRuleValidator.Instance.Validate(raw);
+        errors.AddRange(result.Errors.Select(e => $"{raw.File}:{raw.Line}: {e.ErrorMessage}"));
+        return result.IsValid;
+    }
+
+    /// <summary>The rules of one profile: those that apply to it or a profile it extends, with their overrides and texts.</summary>
+    private static Rule[] CompileProfile(List<RawProfile> chain, List<RuleDefinition> definitions,
+        Dictionary<string, Dictionary<string, RuleText>> libraryTexts, List<string> errors)
+    {
+        var names = chain.Select(p => p.Name).ToList();
+        // A rule applies when it is for every profile (and not optional), names the profile or one it extends, or
+        // is used by one of them; unless one of them skips it.
+        bool Applies(RuleDefinition d) =>
+            ((!d.Optional && d.Profiles.Contains("all")) || d.Profiles.Any(names.Contains) || chain.Any(p => p.Uses.Contains(d.Id)))
+            && !chain.Any(p => p.Skips.Contains(d.Id));
+        var rules = new List<Rule>();
+        // The texts of the profile folders (texts-fr.yaml), farthest ancestor first, so that the nearest profile's wins.
+        var chainTexts = chain.AsEnumerable().Reverse().Select(p => RuleTexts.OfProfile(p.Files, errors)).ToList();
+        foreach (var definition in definitions.Where(Applies))
+        {
+            var effective = chain.AsEnumerable().Reverse()
+                .Aggregate(definition, (current, p) => p.Overrides.TryGetValue(definition.Id, out var change) ? Apply(current, change, p, errors) : current);
+            var texts = new Dictionary<string, RuleText>(StringComparer.Ordinal);
+            foreach (var source in chainTexts.Prepend(libraryTexts))
+            {
+                if (source.TryGetValue(definition.Id, out var byLanguage))
+                {
+                    foreach (var (language, text) in byLanguage)
+                    {
+                        texts[language] = text;
+                    }
+                }
+            }
+            effective = effective with { Texts = texts };
+            var problems = new List<string>();
+            var parameters = new CheckParameters(effective.Parameters, problems) { BuiltIn = effective.BuiltIn };
+            var check = CheckCatalogue.Create(effective.CheckName, parameters);
+            problems.AddRange(parameters.Unread.Select(k => $"'{k}' is not a field of a rule, nor a parameter of the check '{effective.CheckName}'"));
+            if (check is null || problems.Count > 0)
+            {
+                // A problem in the rule file itself is reported once, under the first profile that meets it.
+                errors.AddRange(problems.Select(p => $"{effective.File}:{effective.Line}: rule '{effective.Id}': {p}").Where(e => !errors.Contains(e)));
+                continue;
+            }
+            rules.Add(new Rule(effective, check));
+        }
+        return [.. rules];
+    }
+
+    private static Rule[] CompileBuiltIn(string name, List<RawProfile> chain, List<RuleDefinition> definitions,
+        Dictionary<string, Dictionary<string, RuleText>> libraryTexts)
+    {
+        var errors = new List<string>();
+        var rules = CompileProfile(chain, definitions, libraryTexts, errors);
+        return errors.Count == 0 ? rules : throw new InvalidOperationException($"The built-in profile '{name}' is broken:\n" + string.Join("\n", errors));
     }
 
     /// <summary>The profile and the profiles it extends, nearest first.</summary>
@@ -346,7 +373,8 @@ public sealed class RuleSet
     private static RuleDefinition Apply(RuleDefinition definition, MapNode change, RawProfile profile, List<string> errors)
     {
         var parameters = new Dictionary<string, PacketNode>(definition.Parameters);
-        var result = definition;
+        // A user's profile that changes a built-in rule may change its pattern: the rule is the user's from here on.
+        var result = profile.Origin == "built-in" ? definition : definition with { BuiltIn = false };
         foreach (var entry in change.Entries)
         {
             var text = entry.Value is ScalarNode scalar ? scalar.Text : null;
@@ -389,7 +417,7 @@ public sealed class RuleSet
     public bool HasProfile(string name) => _rulesByProfile.ContainsKey(name);
 
     /// <summary>The rules of a profile, with its overrides applied, in rule-file order.</summary>
-    public IReadOnlyList<Rule> RulesFor(string profile) => _rulesByProfile.TryGetValue(profile, out var plan) ? plan.Rules : [];
+    public IReadOnlyList<Rule> RulesFor(string profile) => _rulesByProfile.TryGetValue(profile, out var plan) ? plan.Value.Rules : [];
 
     /// <summary>Validates a packet with its profile's rules. Never throws on bad input: problems become findings.</summary>
     public ValidationReport Validate(PacketDocument document, ValidationOptions? options = null) => Run(document, options).Report;
@@ -416,7 +444,7 @@ public sealed class RuleSet
         }
         if (document.Root is { } root)
         {
-            plan.Run(root, run);
+            plan.Value.Run(root, run);
         }
         if (run.Unlisted is { } unlisted)
         {

@@ -24,6 +24,9 @@ internal abstract class Check
 /// <summary>Reads a check's parameters from its rule, collecting what is wrong with them.</summary>
 internal sealed class CheckParameters(IReadOnlyDictionary<string, PacketNode> values, List<string> problems)
 {
+    /// <summary>True when the parameters come from the rule files shipped in the assembly, none from a user's file.</summary>
+    public bool BuiltIn { get; init; }
+
     private readonly HashSet<string> _read = [];
 
     public IReadOnlyCollection<string> Unread => [.. values.Keys.Where(k => !_read.Contains(k))];
