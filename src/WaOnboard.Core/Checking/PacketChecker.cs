@@ -36,7 +36,7 @@ public sealed class PacketChecker(RuleSet rules, INumberRegistry? registry = nul
         var (report, avatar) = Rules.Run(document, new ValidationOptions { Profile = profile, Phone = phone, Registry = answer, Language = language });
         if (language != "en")
         {
-            report = new Findings.ValidationReport(report.Packet, report.Profile, [.. report.Findings.Select(f => FileFindingTexts.In(f, language))]);
+            report = report.WithFindings([.. report.Findings.Select(f => FileFindingTexts.In(f, language))]);
         }
         return new CheckedPacket(document, report, Rules.Find(report.Profile) ?? Rules.Default, phone, avatar, answer)
         {

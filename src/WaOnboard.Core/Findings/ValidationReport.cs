@@ -25,6 +25,7 @@ public sealed class ValidationReport
         Packet = packet;
         Profile = profile;
         Findings = findings;
+        _unlisted = unlisted;
         int errors = 0, warnings = 0, infos = 0, suppressed = 0;
         foreach (var finding in findings)
         {
@@ -48,6 +49,11 @@ public sealed class ValidationReport
                 infos + unlisted.Infos - (unlisted.Errors == 0 && unlisted.Warnings == 0 ? 1 : 0))) with
         { Suppressed = suppressed };
     }
+
+    private readonly Summary? _unlisted;
+
+    /// <summary>The same report with other findings (translated, suppressed), still counting the findings that were not listed.</summary>
+    public ValidationReport WithFindings(IReadOnlyList<Finding> findings) => new(Packet, Profile, findings, _unlisted);
 
     /// <summary>The packet as the user named it (a path, or a label such as <c>request</c>).</summary>
     public string Packet { get; }

@@ -66,7 +66,7 @@ public sealed class Baseline
         var findings = packet.Report.Findings
             .Select(f => f.Suppression is null && _fingerprints.Contains(packet.Fingerprint(f)) ? f with { Suppression = new Suppression(SuppressionKind.External, Justification) } : f)
             .ToList();
-        return new ValidationReport(packet.Report.Packet, packet.Report.Profile, findings);
+        return packet.Report.WithFindings(findings);
     }
 }
 

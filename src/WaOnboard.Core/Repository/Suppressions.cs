@@ -93,7 +93,7 @@ public sealed class Suppressions(DateOnly today, string currentDirectory)
                 results[i].AddRange(config.Suppressions.Select(s => Problem(s, config, used, covering)).OfType<Finding>());
             }
         }
-        return [.. packets.Select((p, i) => new ValidationReport(p.Report.Packet, p.Report.Profile, results[i]))];
+        return [.. packets.Select((p, i) => p.Report.WithFindings(results[i]))];
     }
 
     private bool IsExpired(SuppressionEntry suppression) => suppression.Until is { } until && until < today;

@@ -62,6 +62,20 @@ public sealed class HostileCliTests : IDisposable
     }
 
     [Fact]
+    public void AReportInFrenchCountsTheUnlistedFindingsAsTheEnglishOneDoes()
+    {
+        // The French texts are put in after the rules ran: the new report must keep the count of what was not listed.
+        var file = _temp.Write("packet.yaml", EmptyTemplatesYaml());
+
+        var english = Report(RunCli("validate", file, "--format", "json").Out).GetProperty("summary");
+        var french = Report(RunCli("validate", file, "--format", "json", "--lang", "fr").Out).GetProperty("summary");
+
+        Assert.True(english.GetProperty("errors").GetInt32() > 1000);
+        Assert.Equal(english.GetProperty("errors").GetInt32(), french.GetProperty("errors").GetInt32());
+        Assert.Equal(english.GetProperty("warnings").GetInt32(), french.GetProperty("warnings").GetInt32());
+    }
+
+    [Fact]
     public void AWindows1252PacketIsAFindingThatNamesTheEncodingAndTheFix()
     {
         var file = _temp.Write("packet.json", Windows1252Json());
