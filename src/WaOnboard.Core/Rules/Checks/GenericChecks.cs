@@ -166,10 +166,13 @@ internal sealed class OneOfCheck(CheckParameters parameters) : Check
                 return;
             }
         }
-        var near = _values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(v.Replace('_', '-'), text, StringComparison.OrdinalIgnoreCase));
+        var near = Near(text);
         scope.Fail(node, text, near is null ? null : $" (did you mean '{near}'?)");
     }
+
+    // Apart from Run: a lambda that captures the text there would allocate its closure on every call, passing or not.
+    private string? Near(string text) => _values.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(v.Replace('_', '-'), text, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The value equals (or, with <c>negate</c>, differs from) <c>value</c>; a missing value passes.</summary>
@@ -199,15 +202,39 @@ internal sealed class UrlCheck(CheckParameters parameters) : Check
             return;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || text.Any(char.IsWhiteSpace))
+            || HasWhiteSpace(text))
         {
             scope.Fail(node, text, "it is not an address that starts with http:// or https://");
             return;
         }
-        if (_hosts.Length > 0 && !_hosts.Any(h => uri.Host.Equals(h, StringComparison.OrdinalIgnoreCase)))
+        if (_hosts.Length > 0 && !IsOnHost(uri.Host))
         {
             scope.Fail(node, text, $"it is on {uri.Host}, not on {string.Join(" or ", _hosts)}");
         }
+    }
+
+    private bool IsOnHost(string host)
+    {
+        foreach (var allowed in _hosts)
+        {
+            if (host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
 

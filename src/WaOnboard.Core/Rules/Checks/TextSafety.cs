@@ -75,6 +75,11 @@ internal static class TextSafety
     /// <remarks>By hand rather than with NFKC: the product runs with invariant globalization, where normalization is not available.</remarks>
     public static string Fold(string text)
     {
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII has nothing to fold: most values, which then cost no copy.
+            return text;
+        }
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
