@@ -171,12 +171,15 @@ public static class ApiHost
 
     private static RuleSet LoadRules(string? profilesPath)
     {
-        if (string.IsNullOrWhiteSpace(profilesPath))
+        // A server matches the built-in patterns many times: compiled to code, a third of the interpreter's time.
+        var load = RuleSet.Load([], string.IsNullOrWhiteSpace(profilesPath) ? [] : [profilesPath], compilePatterns: true);
+        var ruleSet = load.RuleSet ?? throw new InvalidOperationException("The profiles of Profiles:Path cannot be loaded:\n" + string.Join("\n", load.Errors));
+        foreach (var profile in ruleSet.Profiles)
         {
-            return RuleSet.BuiltIn;
+            // Compiled now rather than by the first request of each profile.
+            _ = ruleSet.RulesFor(profile.Name);
         }
-        var load = RuleSet.Load([], [profilesPath]);
-        return load.RuleSet ?? throw new InvalidOperationException("The profiles of Profiles:Path cannot be loaded:\n" + string.Join("\n", load.Errors));
+        return ruleSet;
     }
 
     private static bool ClientLeft(HttpContext context, Exception e) =>

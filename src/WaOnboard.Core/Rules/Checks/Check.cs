@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WaOnboard.Packets;
 
 namespace WaOnboard.Rules;
@@ -24,8 +25,8 @@ internal abstract class Check
 /// <summary>Reads a check's parameters from its rule, collecting what is wrong with them.</summary>
 internal sealed class CheckParameters(IReadOnlyDictionary<string, PacketNode> values, List<string> problems)
 {
-    /// <summary>True when the parameters come from the rule files shipped in the assembly, none from a user's file.</summary>
-    public bool BuiltIn { get; init; }
+    /// <summary>The engine of the rule's pattern: <see cref="RegexOptions.NonBacktracking"/> for a user's rule, the interpreter or <see cref="RegexOptions.Compiled"/> for a built-in one.</summary>
+    public RegexOptions PatternEngine { get; init; } = RegexOptions.NonBacktracking;
 
     private readonly HashSet<string> _read = [];
 
