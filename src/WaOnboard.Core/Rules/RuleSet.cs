@@ -202,7 +202,7 @@ public sealed class RuleSet
         var seen = new Dictionary<string, RawRule>();
         foreach (var raw in rawRules)
         {
-            // The built-in rules are validated by the tests (RuleFileTests): start-up does not build the validator for them.
+            // The built-in rules are validated by the tests (BuiltInRuleFileTests): start-up does not build the validator for them.
             if (!raw.BuiltIn && !IsValid(raw, errors))
             {
                 continue;
