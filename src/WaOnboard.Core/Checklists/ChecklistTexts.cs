@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WaOnboard.Profiles;
 using WaOnboard.Templates;
 using YamlDotNet.Core;
@@ -44,9 +45,7 @@ internal sealed class StepContent
 /// <summary>The shared texts of the checklists (templates/checklists/labels.yaml, fields.yaml), read once per process.</summary>
 internal static class ChecklistTexts
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
+    private static readonly IDeserializer Yaml = CreateDeserializer();
 
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> LabelsLazy =
         new(() => Load<Dictionary<string, Dictionary<string, string>>>("checklists/labels.yaml"));
@@ -58,6 +57,13 @@ internal static class ChecklistTexts
 
     public static string FieldLabel(string field, string language) =>
         FieldsLazy.Value.TryGetValue(field, out var label) && label.TryGetValue(language, out var text) ? text : field;
+
+    // These files hold strings, lists and maps of strings only, read into this assembly's classes, which the native
+    // build keeps whole (TrimmerRootAssembly): nothing needs code generated at run time. tests/tool-install compares them.
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Strings, lists and maps of strings into rooted classes; compared in tests/tool-install.")]
+    private static IDeserializer CreateDeserializer() => new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
 
     /// <summary>Reads an embedded YAML data file; a broken one stops with file:line: what is wrong.</summary>
     public static T Load<T>(string name) => Parse<T>("templates/" + name, TemplateFiles.Read(name));

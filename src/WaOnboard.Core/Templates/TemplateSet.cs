@@ -19,7 +19,9 @@ internal sealed partial class TemplateSet
 
     private TemplateSet(ITextEncoder encoder)
     {
-        _handlebars = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = encoder });
+        var configuration = new HandlebarsConfiguration { TextEncoder = encoder };
+        configuration.ObjectDescriptorProviders.Add(new ViewModelDescriptors());
+        _handlebars = Handlebars.Create(configuration);
     }
 
     /// <summary>The compiled template of an embedded file such as <c>snippets/button.html.hbs</c>.</summary>
