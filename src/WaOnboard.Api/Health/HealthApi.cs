@@ -19,7 +19,7 @@ public static class HealthApi
         var group = routes.MapGroup("/health").WithTags("Health");
         // A load balancer polls often, and a rate limit reached by busy clients must not make it take the server out.
         group.MapGet("", async Task<Results<Ok<Health>, JsonHttpResult<Health>>> (HttpContext context, ILoggerFactory logs) =>
-                await RegistryAnswersAsync(context, logs) ? TypedResults.Ok(Healthy) : TypedResults.Json(Unhealthy, statusCode: StatusCodes.Status503ServiceUnavailable))
+                await RegistryAnswersAsync(context, logs) ? TypedResults.Ok(Healthy) : TypedResults.Json(Unhealthy, ApiJsonContext.Default.Health, statusCode: StatusCodes.Status503ServiceUnavailable))
             .DisableRateLimiting()
             .WithName("GetHealth")
             .WithSummary("Tell whether the service is up and its registry answers")

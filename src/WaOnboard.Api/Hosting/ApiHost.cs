@@ -44,7 +44,12 @@ public static class ApiHost
             }
         });
         // Numbers are written as numbers; the web default (also reading them from strings) would make the document say "integer or string".
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Generated serializers first: the native build has no others (ApiJsonContext; the framework brings its own for problems).
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
         builder.Services.AddApiDocument();
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("RateLimiting"));
         builder.Services.AddRateLimiter(options =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -11,7 +12,7 @@ namespace WaOnboard.Api;
 /// <remarks>
 /// Minimal APIs bind a plain enum with <c>Enum.TryParse</c>: on the C# name and case-sensitive (<c>html</c> fails,
 /// <c>Html</c> binds), any number accepted (<c>7</c> binds a value the enum does not have), and a failure is a bare 400
-/// naming no field. This type binds every text (its <see cref="TryParse"/> never fails) and leaves an unknown one to
+/// naming no field. This type binds every text that is not empty (its <see cref="TryParse"/> fails on none other) and leaves an unknown one to
 /// <see cref="RequestChecks"/>, which knows the parameter's name. The names are also what the OpenAPI document lists.
 /// </remarks>
 /// <typeparam name="TEnum">The values; a value's name is its <see cref="JsonStringEnumMemberNameAttribute"/>, else its C# name in lower case.</typeparam>
@@ -31,10 +32,11 @@ public sealed class QueryEnum<TEnum> : IQueryValue, IEndpointParameterMetadataPr
     public TEnum Value => _index >= 0 ? Known[_index].Value : throw new InvalidOperationException($"'{Name}' is not a {typeof(TEnum).Name}; RequestChecks refuses it before the handler runs.");
 
     /// <summary>Binds any text, known or not; an unknown one is answered by <see cref="RequestChecks"/> with the parameter's name.</summary>
-    public static bool TryParse(string? text, out QueryEnum<TEnum> result)
+    /// <remarks>No text (an absent or empty parameter) is no value: the generated binding asks TryParse first, then takes a failure on no text as absent.</remarks>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out QueryEnum<TEnum>? result)
     {
-        result = new QueryEnum<TEnum>(text ?? "", Array.FindIndex(Known, k => k.Name == text));
-        return true;
+        result = string.IsNullOrEmpty(text) ? null : new QueryEnum<TEnum>(text, Array.FindIndex(Known, k => k.Name == text));
+        return result is not null;
     }
 
     string? IQueryValue.ErrorIn(string parameter, HttpContext context) =>
@@ -49,10 +51,12 @@ public static class QueryEnum
     /// <summary>The names of an enum's values, in declaration order.</summary>
     public static IReadOnlyList<string> NamesOf(Type enumType) => [.. FieldsOf(enumType).Select(NameOf)];
 
+    // In the order of their values, which is the order the enums declare them (the native build has no metadata tokens).
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The trimmer keeps every field of an enum it keeps: they are its values.")]
     internal static IEnumerable<FieldInfo> FieldsOf(Type enumType)
     {
         ArgumentNullException.ThrowIfNull(enumType);
-        return enumType.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => f.MetadataToken);
+        return Enum.GetNames(enumType).Select(name => enumType.GetField(name, BindingFlags.Public | BindingFlags.Static)!);
     }
 
     internal static string NameOf(FieldInfo field) => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name.ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using WaOnboard.Rules;
@@ -12,11 +13,12 @@ public sealed class ProfileName : IQueryValue, IEndpointParameterMetadataProvide
     /// <summary>The profile's name, as a packet's <c>provider</c> gives it.</summary>
     public string Name { get; }
 
-    /// <summary>Binds any text; one that names no profile is answered by <see cref="RequestChecks"/>, which can see the server's profiles.</summary>
-    public static bool TryParse(string? text, out ProfileName result)
+    /// <summary>Binds any text but none; one that names no profile is answered by <see cref="RequestChecks"/>, which can see the server's profiles.</summary>
+    /// <remarks>No text (an absent or empty <c>?profile=</c>) is no profile: the generated binding asks TryParse first, then takes a failure on no text as absent.</remarks>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ProfileName? result)
     {
-        result = new ProfileName(text ?? "");
-        return true;
+        result = string.IsNullOrEmpty(text) ? null : new ProfileName(text);
+        return result is not null;
     }
 
     string? IQueryValue.ErrorIn(string parameter, HttpContext context)
