@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Packs the command line as a .NET tool, installs it into a temporary tool path exactly as the README says
 # (dotnet tool install --add-source), and runs the installed `wa-onboard` on the examples: exit 0 for a valid
-# packet, 1 for the packet with many mistakes, and a SARIF file from the installed command.
+# packet, 1 for the packet with many mistakes, 2 for none. Then compares the installed tool (on linux-x64, the
+# native executable) with the portable build of the same commit: the command lines of commands.txt, and requests
+# to `serve`, answered byte for byte alike.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -146,7 +148,7 @@ registry_requests portable "$b_base" "$work/api-portable/registry" "${portable[@
 sed -i -E 's/"(traceId|recordedAt|removedAt)":"[^"]*"/"\1":""/g; s/^Date: .*/Date:/' "$work"/api-*/*.body "$work"/api-*/registry/*.body
 grep -q '^201' "$work/api-installed/registry/record.status" || { echo "FAIL serve: the installed tool did not record a packet"; failures=$((failures + 1)); }
 xargs kill <"$work/servers" 2>/dev/null || true
-answered=$(ls "$work/api-portable"/*.status | wc -l)
+answered=$(find "$work/api-portable" -name '*.status' | wc -l)
 if diff -r "$work/api-portable" "$work/api-installed" >"$work/api.diff"; then
   echo "ok   $answered requests to serve answered byte for byte as the portable build does"
 else

@@ -13,7 +13,7 @@ public sealed class ProfileName : IQueryValue, IEndpointParameterMetadataProvide
     /// <summary>The profile's name, as a packet's <c>provider</c> gives it.</summary>
     public string Name { get; }
 
-    /// <summary>Binds any text but none; one that names no profile is answered by <see cref="RequestChecks"/>, which can see the server's profiles.</summary>
+    /// <summary>Binds any text that is not empty; one that names no profile is answered by <see cref="RequestChecks"/>, which can see the server's profiles.</summary>
     /// <remarks>No text (an absent or empty <c>?profile=</c>) is no profile: the generated binding asks TryParse first, then takes a failure on no text as absent.</remarks>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ProfileName? result)
     {

@@ -58,8 +58,7 @@ internal static class ChecklistTexts
     public static string FieldLabel(string field, string language) =>
         FieldsLazy.Value.TryGetValue(field, out var label) && label.TryGetValue(language, out var text) ? text : field;
 
-    // These files hold strings, lists and maps of strings only, read into this assembly's classes, which the native
-    // build keeps whole (TrimmerRootAssembly): nothing needs code generated at run time. tests/tool-install compares them.
+    // The native build keeps this assembly's classes whole (TrimmerRootAssembly), and these files hold only strings.
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Strings, lists and maps of strings into rooted classes; compared in tests/tool-install.")]
     private static IDeserializer CreateDeserializer() => new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
