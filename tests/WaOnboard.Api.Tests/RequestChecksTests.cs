@@ -50,6 +50,26 @@ public sealed class RequestChecksTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.All(values, value => Assert.Contains(value, message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(EnumParameters))]
+    public async Task AnEmptyValueOfATypedQueryParameterIsAsIfItWereAbsent(string method, string path, string parameter)
+    {
+        var empty = await SendAsync(method, path, $"{parameter}=");
+        var absent = await SendAsync(method, path, "");
+
+        Assert.True(absent.IsSuccessStatusCode, $"{method} {path}: {absent.StatusCode}");
+        Assert.Equal(absent.StatusCode, empty.StatusCode);
+        Assert.Equal(absent.Content.Headers.ContentType?.MediaType, empty.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnEmptyProfileIsNoProfile()
+    {
+        var client = factory.CreateClient();
+
+        Assert.Equal(await client.GetStringAsync("/v1/rules"), await client.GetStringAsync("/v1/rules?profile="));
+    }
+
     [Fact]
     public void TheDocumentListsValuesOnTheFiveOperationsWithTypedQueryParameters()
     {
