@@ -48,10 +48,10 @@ public sealed class QueryEnum<TEnum> : IQueryValue, IEndpointParameterMetadataPr
 /// <summary>The names <see cref="QueryEnum{TEnum}"/> takes, for the binding and for the OpenAPI document.</summary>
 public static class QueryEnum
 {
-    /// <summary>The names of an enum's values, in declaration order.</summary>
+    /// <summary>The names of an enum's values, in the order of the values (the order these enums declare them in).</summary>
     public static IReadOnlyList<string> NamesOf(Type enumType) => [.. FieldsOf(enumType).Select(NameOf)];
 
-    // In the order of their values, which is the order the enums declare them (the native build has no metadata tokens).
+    // By value, not by metadata token: the native build has no metadata tokens.
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The trimmer keeps every field of an enum it keeps: they are its values.")]
     internal static IEnumerable<FieldInfo> FieldsOf(Type enumType)
     {
